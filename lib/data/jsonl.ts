@@ -1,0 +1,70 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+/** A bad input line: the message reads `file:line: reason`, so editors and terminals can jump to it. */
+export class JsonlError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'JsonlError';
+  }
+}
+
+/** One parsed row with where it came from. */
+export interface JsonlRow<T> {
+  readonly value: T;
+  readonly line: number;
+}
+
+/** Validates a parsed value; throw (any Error) with a reason to reject the line. */
+export type RowValidator<T> = (value: unknown, line: number) => T;
+
+function parseLine<T>(file: string, text: string, line: number, validate?: RowValidator<T>): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new JsonlError(file, line, `invalid JSON (${(e as Error).message}); each line must hold one JSON value`);
+  }
+  if (!validate) return value as T;
+  try {
+    return validate(value, line);
+  } catch (e) {
+    if (e instanceof JsonlError) throw e;
+    throw new JsonlError(file, line, (e as Error).message);
+  }
+}
+
+/**
+ * Streams a JSONL file row by row; blank lines are skipped; a bad line throws `JsonlError` (`file:line: reason`).
+ * @example for await (const { value, line } of readJsonl('data/ifeval/input_data.jsonl')) { ... }
+ */
+export async function* readJsonl<T = unknown>(file: string, validate?: RowValidator<T>): AsyncGenerator<JsonlRow<T>> {
+  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    yield { value: parseLine(file, text, line, validate), line };
+  }
+}
+
+/** Reads a whole JSONL file synchronously (small files: benchmarks, golden files). */
+export function readJsonlSync<T = unknown>(file: string, validate?: RowValidator<T>): JsonlRow<T>[] {
+  const out: JsonlRow<T>[] = [];
+  const lines = readFileSync(file, 'utf8').split('\n');
+  lines.forEach((text, i) => {
+    if (text.trim() !== '') out.push({ value: parseLine(file, text, i + 1, validate), line: i + 1 });
+  });
+  return out;
+}
+
+/** Serialises rows as JSONL text (one JSON value per line, trailing newline). */
+export function toJsonl(rows: Iterable<unknown>): string {
+  let out = '';
+  for (const r of rows) out += JSON.stringify(r) + '\n';
+  return out;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, rngFromState, shuffled } from './rng';
+
+describe('createRng', () => {
+  it('is deterministic for a seed and differs across seeds', () => {
+    const a = Array.from({ length: 5 }, createRng(7).next);
+    const draw = createRng(7);
+    expect(Array.from({ length: 5 }, () => draw.next())).toEqual(a);
+    const other = createRng(8);
+    expect(other.next()).not.toBe(a[0]);
+  });
+
+  it('resumes exactly from a saved state', () => {
+    const rng = createRng(42);
+    rng.next();
+    const resumed = rngFromState(rng.state());
+    expect([resumed.next(), resumed.int(0, 1000)]).toEqual([rng.next(), rng.int(0, 1000)]);
+  });
+
+  it('draws integers uniformly within bounds', () => {
+    const rng = createRng(1);
+    const counts = [0, 0, 0, 0, 0, 0];
+    for (let i = 0; i < 60_000; i++) counts[rng.int(1, 6) - 1]!++;
+    for (const c of counts) expect(Math.abs(c - 10_000)).toBeLessThan(400);
+    expect(() => rng.int(3, 2)).toThrow(/lo <= hi/);
+  });
+
+  it('shuffles into a permutation without touching the input', () => {
+    const input = [1, 2, 3, 4, 5, 6, 7, 8];
+    const out = shuffled(input, createRng(3));
+    expect(out.slice().sort()).toEqual(input);
+    expect(out).not.toEqual(input);
+    expect(input).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+});

@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Rng } from '../stats/rng';
+import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, Verdict } from './types';
+
+/** A checker bound to validated kwargs: call it on as many responses as you like. */
+export type PreparedCheck = (response: string) => Verdict;
+
+/** A registered constraint with its kwargs type erased: the form the registry, scorer and server use. */
+export interface Constraint {
+  readonly id: string;
+  readonly suites: readonly Suite[];
+  readonly category: string;
+  readonly kind: ConstraintKind;
+  readonly hasCorrected: boolean;
+  /** Validates raw kwargs (nulls dropped first, as upstream does) and binds them to the checker. */
+  prepare(rawKwargs: unknown, variant?: CheckerVariant): PreparedCheck;
+  /** The instruction text for raw kwargs. */
+  describe(rawKwargs: unknown): string;
+  /** Seeded kwargs for synthesising prompts, when the id has a generator. */
+  readonly sampleKwargs?: (rng: Rng) => Record<string, unknown>;
+}
+
+/** Thrown for kwargs that fail the constraint's schema; names the id, the field and the value. */
+export class KwargsError extends Error {
+  constructor(
+    readonly constraintId: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`constraint ${constraintId}: kwargs.${field}: ${message}`);
+    this.name = 'KwargsError';
+  }
+}
+
+/** Upstream (IFBench, open-instruct) drops kwargs whose value is null before building a checker. */
+export function dropNulls(raw: unknown): Record<string, unknown> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new KwargsError('?', '', `expected an object of kwargs, got ${JSON.stringify(raw)}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) out[k] = v;
+  return out;
+}
+
+function parseKwargs<K>(id: string, schema: z.ZodType<K>, raw: unknown): K {
+  let cleaned: Record<string, unknown>;
+  try {
+    cleaned = dropNulls(raw);
+  } catch (e) {
+    throw new KwargsError(id, '', (e as Error).message);
+  }
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = issue.path.join('.') || '(root)';
+  const got = issue.path.length ? JSON.stringify(issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown>)?.[k as PropertyKey], cleaned)) : JSON.stringify(cleaned);
+  throw new KwargsError(id, field, `${issue.message} (got ${got})`);
+}
+
+/** Erase a typed spec into a registry entry. */
+export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
+  const { id, kwargs: schema, check, checkCorrected, sampleKwargs } = spec;
+  return {
+    id,
+    suites: spec.suites,
+    category: spec.category,
+    kind: spec.kind,
+    hasCorrected: checkCorrected !== undefined,
+    prepare(raw, variant = 'upstream') {
+      const kwargs = parseKwargs(id, schema, raw);
+      const fn = variant === 'corrected' && checkCorrected ? checkCorrected : check;
+      return (response) => fn(response, kwargs);
+    },
+    describe: (raw) => spec.describe(parseKwargs(id, schema, raw)),
+    ...(sampleKwargs ? { sampleKwargs: (rng: Rng) => sampleKwargs(rng) as Record<string, unknown> } : {}),
+  };
+}

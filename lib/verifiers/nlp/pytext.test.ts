@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { countWords, pyIsLower, pyIsUpper, pyLen, pySlice, pySplit, pyStrip, pyIsSpace, deleteChars, PY_PUNCTUATION } from './pytext';
+
+describe('Python str semantics', () => {
+  it('strips the Python whitespace set, which differs from JS trim()', () => {
+    expect(pyStrip('\x1c\x85 hi \u3000')).toBe('hi');
+    // U+FEFF is whitespace for JS trim() but not for Python.
+    expect(pyStrip('\ufeffhi\ufeff')).toBe('\ufeffhi\ufeff');
+    expect('\ufeffhi'.trim()).toBe('hi');
+    expect(pyStrip('""quote"', '"')).toBe('quote');
+  });
+
+  it('splits on whitespace runs without empty pieces', () => {
+    expect(pySplit('  a\tb\n\nc\x1f d ')).toEqual(['a', 'b', 'c', 'd']);
+    expect(pySplit(' \n ')).toEqual([]);
+  });
+
+  it('counts code points like Python len()', () => {
+    expect(pyLen('😀a')).toBe(2);
+    expect('😀a'.length).toBe(3);
+    expect(pySlice('😀abc', 1, 3)).toBe('ab');
+  });
+
+  it('counts \\w+ words with Unicode semantics', () => {
+    expect(countWords("don't stop_me now, 42 times")).toBe(6);
+    expect(countWords('café naïve 東京')).toBe(3);
+    // Devanagari vowel signs are Mc/Mn, not \w in Python: "हिन्दी" splits into pieces.
+    expect(countWords('हिन्दी')).toBe(3);
+  });
+
+  it('follows Python isupper/islower', () => {
+    expect(pyIsUpper('HELLO, WORLD 123')).toBe(true);
+    expect(pyIsUpper('123 !')).toBe(false);
+    expect(pyIsUpper('HELLO ǅ')).toBe(false); // titlecase letter
+    expect(pyIsLower('hello ß 1')).toBe(true);
+    expect(pyIsLower('hello World')).toBe(false);
+    expect(pyIsLower('')).toBe(false);
+  });
+
+  it('isspace needs at least one character', () => {
+    expect(pyIsSpace('')).toBe(false);
+    expect(pyIsSpace(' \x1e')).toBe(true);
+  });
+
+  it('deletes ASCII punctuation', () => {
+    expect(deleteChars("it's-a (test)!", PY_PUNCTUATION)).toBe('itsa test');
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Python `str` semantics that the official checkers rely on, in JavaScript.
+ * JS and Python disagree on whitespace, word characters, case predicates and string length;
+ * every checker uses these helpers instead of the JS built-ins. See ../shared/data/CONSTRAINTS.md §2.
+ */
+
+/** Characters for which Python's `str.isspace()` is true (and so `strip()`/`split()` use). */
+export const PY_WHITESPACE =
+  '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
+
+const WS_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const LEADING_WS = new RegExp(`^${WS_CLASS}+`);
+const TRAILING_WS = new RegExp(`${WS_CLASS}+$`);
+const WS_RUN = new RegExp(`${WS_CLASS}+`);
+
+/** Python `string.punctuation`. */
+export const PY_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
+/** True if `ch` (one code point) is Python whitespace. */
+export function pyIsSpaceChar(ch: string): boolean {
+  return ch.length > 0 && PY_WHITESPACE.includes(ch);
+}
+
+/** Python `str.isspace()`: non-empty and every character is whitespace. */
+export function pyIsSpace(s: string): boolean {
+  if (s.length === 0) return false;
+  for (const ch of s) if (!PY_WHITESPACE.includes(ch)) return false;
+  return true;
+}
+
+function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
+  const set = new Set(chars);
+  const cps = [...s];
+  let i = 0;
+  let j = cps.length;
+  if (left) while (i < j && set.has(cps[i]!)) i++;
+  if (right) while (j > i && set.has(cps[j - 1]!)) j--;
+  return cps.slice(i, j).join('');
+}
+
+/** Python `s.strip(chars)`; without `chars`, strips Python whitespace. */
+export function pyStrip(s: string, chars?: string): string {
+  if (chars === undefined) return s.replace(LEADING_WS, '').replace(TRAILING_WS, '');
+  return stripSet(s, chars, true, true);
+}
+
+/** Python `s.lstrip(chars)`. */
+export function pyLstrip(s: string, chars?: string): string {
+  return chars === undefined ? s.replace(LEADING_WS, '') : stripSet(s, chars, true, false);
+}
+
+/** Python `s.rstrip(chars)`. */
+export function pyRstrip(s: string, chars?: string): string {
+  return chars === undefined ? s.replace(TRAILING_WS, '') : stripSet(s, chars, false, true);
+}
+
+/** Python `s.split()` with no separator: split on whitespace runs, no empty pieces. */
+export function pySplit(s: string): string[] {
+  const t = pyStrip(s);
+  return t === '' ? [] : t.split(WS_RUN);
+}
+
+/** Python `len(s)`: the number of code points (JS `length` counts UTF-16 units). */
+export function pyLen(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Python `s[start:end]` on code points (negative indices count from the end, as in Python). */
+export function pySlice(s: string, start?: number, end?: number): string {
+  return [...s].slice(start, end).join('');
+}
+
+/** Python's Unicode `\w` (letters, numbers, underscore); JS `\w` is ASCII-only even with the `u` flag. */
+export const PY_WORD_CHAR = '[\\p{L}\\p{N}_]';
+const WORDS = new RegExp(`${PY_WORD_CHAR}+`, 'gu');
+
+/** Number of Python `\w+` matches: IFEval's `count_words` (nltk RegexpTokenizer(r"\w+")). */
+export function countWords(s: string): number {
+  let n = 0;
+  WORDS.lastIndex = 0;
+  while (WORDS.exec(s) !== null) n++;
+  return n;
+}
+
+/** The Python `\w+` tokens of `s`. */
+export function wordTokens(s: string): string[] {
+  return s.match(WORDS) ?? [];
+}
+
+const HAS_LOWER_OR_TITLE = /[\p{Lowercase}\p{Lt}]/u;
+const HAS_UPPER_OR_TITLE = /[\p{Uppercase}\p{Lt}]/u;
+const HAS_UPPER = /\p{Uppercase}/u;
+const HAS_LOWER = /\p{Lowercase}/u;
+
+/** Python `str.isupper()`: at least one cased character and no lowercase or titlecase one. */
+export function pyIsUpper(s: string): boolean {
+  return HAS_UPPER.test(s) && !HAS_LOWER_OR_TITLE.test(s);
+}
+
+/** Python `str.islower()`: at least one cased character and no uppercase or titlecase one. */
+export function pyIsLower(s: string): boolean {
+  return HAS_LOWER.test(s) && !HAS_UPPER_OR_TITLE.test(s);
+}
+
+/** Escape a string for literal use inside a RegExp (Python `re.escape`). */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+/** Remove every character of `chars` from `s` (Python `s.translate(str.maketrans('', '', chars))`). */
+export function deleteChars(s: string, chars: string): string {
+  const set = new Set(chars);
+  let out = '';
+  for (const ch of s) if (!set.has(ch)) out += ch;
+  return out;
+}

@@ -1,0 +1,59 @@
+import type { Constraint } from './define';
+import { IFBENCH_CONSTRAINTS } from './ifbench';
+import { IFEVAL_CONSTRAINTS } from './ifeval';
+import { IFTRAIN_CONSTRAINTS } from './iftrain';
+import type { Suite } from './types';
+
+function buildRegistry(): ReadonlyMap<string, Constraint> {
+  const map = new Map<string, Constraint>();
+  for (const c of [...IFEVAL_CONSTRAINTS, ...IFBENCH_CONSTRAINTS, ...IFTRAIN_CONSTRAINTS]) {
+    if (map.has(c.id)) throw new Error(`verifiers: constraint id ${c.id} is registered twice`);
+    map.set(c.id, c);
+  }
+  return map;
+}
+
+/** Every constraint id ifkit knows, keyed by its upstream id. */
+export const REGISTRY: ReadonlyMap<string, Constraint> = buildRegistry();
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** The registered ids closest to `id` (for error messages). */
+export function nearestIds(id: string, n = 3): string[] {
+  return [...REGISTRY.keys()]
+    .map((k) => [k, editDistance(id, k)] as const)
+    .sort((x, y) => x[1] - y[1])
+    .slice(0, n)
+    .map(([k]) => k);
+}
+
+/** Thrown for an id that no suite registers. */
+export class UnknownConstraintError extends Error {
+  constructor(readonly constraintId: string) {
+    super(`unknown instruction id "${constraintId}"; nearest registered ids: ${nearestIds(constraintId).join(', ')}`);
+    this.name = 'UnknownConstraintError';
+  }
+}
+
+/** @example getConstraint('punctuation:no_comma').prepare({})('no commas here') // true */
+export function getConstraint(id: string): Constraint {
+  const c = REGISTRY.get(id);
+  if (!c) throw new UnknownConstraintError(id);
+  return c;
+}
+
+/** Registered constraints, optionally of one suite, in registry order. */
+export function listConstraints(suite?: Suite): Constraint[] {
+  const all = [...REGISTRY.values()];
+  return suite ? all.filter((c) => c.suites.includes(suite)) : all;
+}
