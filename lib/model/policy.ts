@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Rng } from '../stats/rng';
+import type { ModelConfig } from './config';
+import type { Tokenizer } from './tokenizer';
+
+/*
+ * THE CONTRACT between the policy (lib/model) and the GRPO trainer (lib/rl). Shapes: B sequences, T tokens.
+ * Changes from the brief: none so far. Added beyond it: Tokenizer.label(id) for attention maps.
+ */
+
+/** A left-padded batch of token sequences. */
+export interface TokenBatch {
+  /** int32 (B, T) */
+  ids: tf.Tensor2D;
+  /** float32 (B, T), 1 = real token, 0 = left padding */
+  mask: tf.Tensor2D;
+}
+
+export interface SampleOptions {
+  maxNewTokens: number;
+  /** 1 by default; 0 means greedy (argmax). */
+  temperature?: number;
+  /** Keep only the k most likely tokens (0 or undefined: all). */
+  topK?: number;
+  /** Nucleus: keep the smallest set of most likely tokens whose mass reaches p (1 or undefined: all). */
+  topP?: number;
+  /** Generation of a sequence ends after it emits one of these (the stop token is kept in the completion). */
+  stopTokens?: readonly number[];
+  rng: Rng;
+}
+
+export interface Policy {
+  readonly config: ModelConfig;
+  readonly tokenizer: Tokenizer;
+  /** Trainable weights. */
+  readonly variables: readonly tf.Variable[];
+  /**
+   * log p(ids[:, t] | ids[:, <t]) for t = 1..T-1 → (B, T-1), differentiable; entropy (B, T-1) of the same
+   * next-token distributions if asked. Entries at padded positions are meaningless: multiply by mask[:, 1:].
+   * Call inside tf.tidy or tf.variableGrads (the result is not disposed for you).
+   */
+  tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
+  /**
+   * Batched sampling with a KV cache; prompts may differ in length (left-padded internally). Returns one completion
+   * per prompt (token ids, stop token included if hit). Seeded through opts.rng only.
+   */
+  generate(prompts: readonly (readonly number[])[], opts: SampleOptions): Promise<number[][]>;
+  /** Attention weights of every layer and head for one sequence: [layer][head][query][key] (causal: key <= query). */
+  attention(ids: readonly number[]): Promise<number[][][][]>;
+  /** Writes weights + JSON config + tokenizer into `dir` (created if missing). */
+  save(dir: string): Promise<void>;
+  /** A frozen copy (its variables are not trainable): the reference model for KL. */
+  clone(): Policy;
+  /** Frees the weights; the policy is unusable afterwards. */
+  dispose(): void;
+}
+
+export { createPolicy, loadPolicy, batchFromSequences, parameterCount } from './policy-impl';
