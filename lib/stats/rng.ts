@@ -1,4 +1,4 @@
-import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, type RandomGenerator } from 'pure-rand';
 
 /**
  * A seeded random number generator with a serialisable state (for exact resume).
@@ -15,10 +15,8 @@ export interface Rng {
   fork(): Rng;
 }
 
-type Generator = ReturnType<typeof xoroshiro128plus>;
-
-function wrap(gen: Generator): Rng {
-  const u32 = (): number => gen.next() >>> 0;
+function wrap(gen: RandomGenerator): Rng {
+  const u32 = (): number => gen.unsafeNext() >>> 0;
   const next = (): number => (u32() * 2 ** 21 + (u32() >>> 11)) / 2 ** 53;
   return {
     next,
@@ -31,7 +29,7 @@ function wrap(gen: Generator): Rng {
     state: () => gen.getState(),
     fork() {
       const child = gen.clone();
-      child.jump();
+      child.unsafeJump!();
       return wrap(child);
     },
   };
@@ -44,7 +42,7 @@ export function createRng(seed: number): Rng {
 
 /** Rebuild a generator from `rng.state()`. */
 export function rngFromState(state: readonly number[]): Rng {
-  return wrap(xoroshiro128plusFromState(state));
+  return wrap(xoroshiro128plus.fromState(state));
 }
 
 /** Fisher–Yates shuffle into a new array. */
