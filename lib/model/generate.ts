@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelConfig } from './config';
+import type { SampleOptions, TokenBatch } from './policy';
+import { samplingRule, sampleToken } from './sampling';
+import { decodeStep, disposeCache, forward, logitsOf, type KvCache } from './transformer';
+import type { Weights } from './weights';
+
+/** Left-padded (B, T) batch of `seqs` with mask 1 on real tokens. @example batchFromSequences([[1, 5], [1]], 0) */
+export function batchFromSequences(seqs: readonly (readonly number[])[], pad: number): TokenBatch {
+  if (seqs.length === 0) throw new Error('batchFromSequences: got no sequences; pass at least one');
+  const T = Math.max(...seqs.map((s) => s.length));
+  const ids = new Int32Array(seqs.length * T).fill(pad);
+  const mask = new Float32Array(seqs.length * T);
+  seqs.forEach((s, b) => {
+    const offset = b * T + T - s.length;
+    ids.set(s, offset);
+    mask.fill(1, offset, offset + s.length);
+  });
+  return { ids: tf.tensor2d(ids, [seqs.length, T], 'int32'), mask: tf.tensor2d(mask, [seqs.length, T]) };
+}
+
+function checkPrompts(prompts: readonly (readonly number[])[], opts: SampleOptions, config: ModelConfig): void {
+  if (prompts.length === 0) throw new Error('generate: got no prompts; pass at least one');
+  const empty = prompts.findIndex((p) => p.length === 0);
+  if (empty >= 0) throw new Error(`generate: prompt ${empty} is empty; start every prompt with at least tokenizer.bos`);
+  if (!Number.isInteger(opts.maxNewTokens) || opts.maxNewTokens < 1) {
+    throw new Error(`generate: maxNewTokens=${opts.maxNewTokens}; use an integer >= 1`);
+  }
+  const longest = Math.max(...prompts.map((p) => p.length));
+  if (longest + opts.maxNewTokens > config.contextLength) {
+    throw new Error(
+      `generate: the longest prompt (${longest} tokens) + maxNewTokens (${opts.maxNewTokens}) exceeds contextLength ` +
+        `${config.contextLength}; shorten it or train a model with a longer context`,
+    );
+  }
+}
+
+/** Sample one token per unfinished row from logits (B, V), drawing from the rng in row order. */
+async function drawTokens(logits: tf.Tensor2D, done: boolean[], opts: SampleOptions, rule: ReturnType<typeof samplingRule>): Promise<number[]> {
+  const V = logits.shape[1];
+  const data = await logits.data();
+  return done.map((d, b) => (d ? -1 : sampleToken(data.subarray(b * V, (b + 1) * V), rule, opts.rng)));
+}
+
+/**
+ * Batched sampling with a KV cache: one prefill over the left-padded prompts, then one decodeStep per new token.
+ * @example await generateTokens(w, config, [[tok.bos]], { maxNewTokens: 8, rng: createRng(0) })
+ */
+export async function generateTokens(
+  w: Weights,
+  config: ModelConfig,
+  prompts: readonly (readonly number[])[],
+  opts: SampleOptions,
+): Promise<number[][]> {
+  checkPrompts(prompts, opts, config);
+  const rule = samplingRule(opts);
+  const stops = new Set(opts.stopTokens ?? []);
+  const B = prompts.length;
+  const out: number[][] = prompts.map(() => []);
+  const done: boolean[] = prompts.map(() => false);
+
+  let { logits, cache } = tf.tidy(() => {
+    const batch = batchFromSequences(prompts, 0);
+    const T = batch.ids.shape[1];
+    const r = forward(w, config, batch.ids, batch.mask, { differentiable: false, keepCache: true });
+    const last = r.hidden.slice([0, T - 1, 0], [B, 1, config.dModel]).reshape([B, config.dModel]) as tf.Tensor2D;
+    return { logits: logitsOf(w, last), cache: r.cache as KvCache }; // (B, V)
+  });
+  try {
+    for (let step = 0; step < opts.maxNewTokens; step++) {
+      const tokens = await drawTokens(logits, done, opts, rule);
+      tokens.forEach((t, b) => {
+        if (done[b]) return;
+        out[b]!.push(t);
+        if (stops.has(t)) done[b] = true;
+      });
+      if (step === opts.maxNewTokens - 1 || done.every(Boolean)) break;
+      const next = tf.tidy(() => {
+        // finished rows keep decoding a harmless token; their output is no longer read
+        const fed = tf.tensor1d(tokens.map((t) => Math.max(t, 0)), 'int32');
+        const pos = tf.tensor1d(prompts.map((p) => p.length + step), 'int32'); // position of the fed token
+        return decodeStep(w, config, fed, pos, cache);
+      });
+      logits.dispose();
+      disposeCache(cache);
+      ({ logits, cache } = next);
+    }
+  } finally {
+    logits.dispose();
+    disposeCache(cache);
+  }
+  return out;
+}
