@@ -1,0 +1,72 @@
+import type { Figure } from './figure';
+import { renderFigure } from './render';
+
+/** Settings every notebook starts from; `quick` shrinks experiments so `make test` runs them in minutes. */
+export interface NotebookContext {
+  readonly seed: number;
+  readonly quick: boolean;
+}
+
+let context: NotebookContext = { seed: 0, quick: true };
+
+/**
+ * First call of every notebook: fixes the seed and reads QUICK (default on; QUICK=0 runs full-size experiments).
+ * @example const { seed, quick } = setupNotebook({ seed: 0 });
+ */
+export function setupNotebook(opts: { seed: number }): NotebookContext {
+  context = { seed: opts.seed, quick: process.env.QUICK !== '0' };
+  return context;
+}
+
+/** The context set by `setupNotebook`. */
+export function notebookContext(): NotebookContext {
+  return context;
+}
+
+/** A display bundle: several MIME representations of one output. */
+export type MimeBundle = Record<string, unknown>;
+
+interface TslabJupyter {
+  lastWriteDisplayData: ((data: { data: MimeBundle; metadata: Record<string, unknown> }, update: boolean) => void) | null;
+}
+
+function tslabJupyter(): TslabJupyter | null {
+  try {
+    // tslab's public `display` sends one MIME type per output; its internal writer sends a bundle, which lets
+    // a frontend choose the interactive plotly view and fall back to the static SVG.
+    const j = require('tslab/dist/jupyter') as TslabJupyter;
+    return j.lastWriteDisplayData ? j : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Shows a bundle in the running notebook; returns it (outside a kernel it is only returned). */
+export function display(bundle: MimeBundle): MimeBundle {
+  tslabJupyter()?.lastWriteDisplayData!({ data: bundle, metadata: {} }, false);
+  return bundle;
+}
+
+/**
+ * Renders a figure to SVG (static, stored in the notebook) and shows it with the plotly JSON for interactive frontends.
+ * @example await showFigure(barFigure(...))
+ */
+export async function showFigure(fig: Figure, size: { width?: number; height?: number } = {}): Promise<MimeBundle> {
+  const svg = (await renderFigure(fig, { format: 'svg', ...size })) as string;
+  return display({
+    'image/svg+xml': svg,
+    'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout },
+    'text/plain': `<Figure: ${String((fig.layout.title as { text?: string } | undefined)?.text ?? '')}>`,
+  });
+}
+
+/** Anything with arquero's `toHTML`/`toString` (an arquero table). */
+export interface HtmlTable {
+  toHTML(opts?: { limit?: number }): string;
+  toString(opts?: { limit?: number }): string;
+}
+
+/** Shows a table (arquero) as HTML with a plain-text fallback. */
+export function showTable(table: HtmlTable, limit = 50): MimeBundle {
+  return display({ 'text/html': table.toHTML({ limit }), 'text/plain': table.toString({ limit }) });
+}
