@@ -1,0 +1,122 @@
+/** IFTrain keyword constraints: counts, exclusions, positions, palindromes and first letters. */
+import { z } from 'zod';
+import { pick } from '../../stats/rng';
+import { defineConstraint } from '../define';
+import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
+import { pySplit } from '../nlp/pytext';
+import { sampleKeywords } from '../synthesize-words';
+import { compare, isWordToken, positiveInt, regexText, RELATIONS, strippedText, wordOrFirstOfList } from './common';
+import { cachedPyRegex, pyCountMatches } from './py-regex';
+
+const countCi = (keyword: string, text: string): number => pyCountMatches(cachedPyRegex(keyword, { ignoreCase: true }), text);
+
+/** Upstream compares only "next letter" (b after a), on the first code point lowercased, by code point. */
+function checkNoAdjacentConsecutive(response: string): boolean {
+  const words = pySplit(response);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = [...[...words[i]!][0]!.toLowerCase()];
+    const b = [...[...words[i + 1]!][0]!.toLowerCase()];
+    // A first letter whose lowercase is two code points (e.g. 'İ') makes upstream fail the response.
+    if (a.length !== 1 || b.length !== 1) return false;
+    if (b[0]!.codePointAt(0)! - a[0]!.codePointAt(0)! === 1) return false;
+  }
+  return true;
+}
+
+export const noAdjacentConsecutive = defineConstraint({
+  id: 'keywords:no_adjacent_consecutive',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  kwargs: z.object({}),
+  describe: () => 'No two adjacent words can start with consecutive letters of the alphabet.',
+  sampleKwargs: () => ({}),
+  check: checkNoAdjacentConsecutive,
+});
+
+export const wordOnce = defineConstraint({
+  id: 'keywords:word_once',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  kwargs: z.object({ keyword: regexText }),
+  describe: (k) => `Include keyword ${k.keyword} in your response.`,
+  sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]! }),
+  check: (response, k) => countCi(k.keyword, response) === 1,
+});
+
+export const wordCountDifferentNumbers = defineConstraint({
+  id: 'keywords:word_count_different_numbers',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  // Upstream redraws a negative frequency at random but keeps 0.
+  kwargs: z.object({ keyword: regexText, frequency: z.number().int().min(0), relation: z.enum(RELATIONS) }),
+  describe: (k) => `In your response, the word ${k.keyword} should appear ${k.frequency} times.`,
+  sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, frequency: rng.int(1, 3), relation: pick(RELATIONS, rng) }),
+  check: (response, k) => compare(countCi(k.keyword, response), k.relation, k.frequency),
+});
+
+export const excludeWordHarder = defineConstraint({
+  id: 'keywords:exclude_word_harder',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  // `instruction` only feeds upstream's random fallback when keyword is missing; it is accepted and ignored.
+  kwargs: z.object({ keyword: strippedText, instruction: z.string().optional() }),
+  describe: (k) => `Do not include keyword ${k.keyword} in the response.`,
+  sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]! }),
+  // A literal " keyword " test: the word at the very start or end, or before punctuation, is not caught.
+  check: (response, k) => !response.includes(` ${k.keyword} `),
+});
+
+export const palindrome = defineConstraint({
+  id: 'keywords:palindrome',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  kwargs: z.object({}),
+  describe: () => 'Include a palindrome in your response.',
+  sampleKwargs: () => ({}),
+  check: (response) => pySplit(response).some((w) => [...w].reverse().join('') === w),
+});
+
+const positionKwargs = z.object({ keyword: wordOrFirstOfList, n: positiveInt, m: positiveInt });
+
+export const keywordSpecificPosition = defineConstraint({
+  id: 'keywords:keyword_specific_position',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  kwargs: positionKwargs,
+  describe: (k) => `Include keyword ${k.keyword} in the ${k.n}-th sentence, as the ${k.m}-th word of that sentence.`,
+  sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, n: rng.int(1, 20), m: rng.int(1, 30) }),
+  // Upstream counts word_tokenize tokens, so punctuation tokens shift the word position.
+  check: (response, k) => {
+    const sentences = splitIntoSentences(response);
+    if (sentences.length < k.n) return false;
+    const words = wordTokenize(sentences[k.n - 1]!);
+    return words.length >= k.m && words[k.m - 1] === k.keyword;
+  },
+  checkCorrected: (response, k) => {
+    const sentences = splitIntoSentences(response);
+    if (sentences.length < k.n) return false;
+    const words = wordTokenize(sentences[k.n - 1]!).filter(isWordToken);
+    return words.length >= k.m && words[k.m - 1] === k.keyword;
+  },
+});
+
+export const startEnd = defineConstraint({
+  id: 'keywords:start_end',
+  suites: ['iftrain'],
+  category: 'keywords',
+  kind: 'hard',
+  kwargs: z.object({}),
+  describe: () =>
+    'Start and end your response with the same word (do not write anything after the last word, not even punctuation).',
+  sampleKwargs: () => ({}),
+  check: (response) => {
+    const words = wordTokenize(response);
+    return words.length >= 2 && words[0]!.toLowerCase() === words[words.length - 1]!.toLowerCase();
+  },
+});
