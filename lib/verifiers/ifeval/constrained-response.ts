@@ -1,0 +1,17 @@
+import { pyStrip } from '../nlp/pytext';
+import { pyReprTuple } from './pyrepr';
+import { ifevalConstraint, noKwargs } from './schemas';
+
+const OPTIONS = ['My answer is yes.', 'My answer is no.', 'My answer is maybe.'] as const;
+
+/** detectable_format:constrained_response: one of the three "My answer is …." sentences appears (case-sensitive). */
+export const constrainedResponse = ifevalConstraint({
+  id: 'detectable_format:constrained_response',
+  kwargs: noKwargs,
+  describe: () => `Answer with one of the following options: ${pyReprTuple(OPTIONS)}`,
+  sampleKwargs: () => ({}),
+  check: (response) => {
+    const text = pyStrip(response);
+    return OPTIONS.some((o) => text.includes(o));
+  },
+});

@@ -1,0 +1,204 @@
+import { PY_WHITESPACE } from '../nlp/pytext';
+
+/*
+ * Upstream uses some kwargs as raw Python regular expressions (keywords, forbidden words, the section splitter,
+ * the postscript marker). JS RegExp backtracks, so a crafted kwarg such as `(a+)+$` or `\w*\w*\w*x` could hang the
+ * process on a long response. How we keep upstream semantics and stay safe:
+ *
+ * - A kwarg without metacharacters (every kwarg in the IFEval, IFBench and IFTrain data) is a literal: matching
+ *   it is linear and gives exactly upstream's matches.
+ * - A kwarg with metacharacters is translated from Python `re` syntax when it stays in a subset whose cost per
+ *   start position is bounded: literals, escapes, `.`, `\d \w \s \D \W \S \b \B`, character classes, and the
+ *   bounded quantifiers `?`, `{m}`, `{m,n}` on single atoms, with at most 256 ways to backtrack in total.
+ *   Matching such a pattern over n characters costs O(256 · n).
+ * - Anything else (`*`, `+`, `{m,}`, groups, alternation, anchors, backreferences, lookaround, inline flags,
+ *   more than 200 characters) is rejected when the kwargs are validated, naming the field: no silent rewrite.
+ *
+ * Translation keeps Python's meaning where JS differs: `\w`/`\b` are Unicode-aware (`[\p{L}\p{N}_]`), `\d` is
+ * `\p{Nd}`, `\s` is Python's whitespace set, `.` excludes only `\n`. Known remaining differences: IGNORECASE uses
+ * JS simple case folding (`iu`) where Python compares `lower()` per character (they agree on every cased letter
+ * we know of except a few ligatures/titlecase digraphs), and after an empty match JS resumes one code point later
+ * where Python may retry a non-empty match at the same position (only for lazy patterns that can match empty).
+ */
+
+/** Bounds on the accepted regex subset (see the comment above). */
+export const PATTERN_LIMITS = { maxLength: 200, maxBacktracking: 256 } as const;
+
+const WORD = '\\p{L}\\p{N}_';
+const WS = [...PY_WHITESPACE].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
+const BOUNDARY = `(?:(?<=[${WORD}])(?![${WORD}])|(?<![${WORD}])(?=[${WORD}]))`;
+
+/** JS (u flag) sources for Python `re` pieces that upstream puts around a kwarg pattern. */
+export const PY_RE = { s: `[${WS}]`, d: '\\p{Nd}', b: BOUNDARY } as const;
+const NON_BOUNDARY = `(?:(?<=[${WORD}])(?=[${WORD}])|(?<![${WORD}])(?![${WORD}]))`;
+
+const ATOM_ESCAPES: Readonly<Record<string, string>> = {
+  d: '\\p{Nd}', D: '\\P{Nd}', w: `[${WORD}]`, W: `[^${WORD}]`, s: `[${WS}]`, S: `[^${WS}]`,
+  n: '\\n', t: '\\t', r: '\\r', f: '\\f', v: '\\v',
+};
+const CLASS_ESCAPES: Readonly<Record<string, string>> = {
+  d: '\\p{Nd}', D: '\\P{Nd}', w: WORD, s: WS, n: '\\n', t: '\\t', r: '\\r', f: '\\f', v: '\\v', b: '\\u{8}',
+};
+const SYNTAX = new Set('^$\\.*+?()[]{}|/-');
+
+/** A kwarg that cannot be run safely or is not a valid pattern; the message says why and what to do. */
+export class PatternError extends Error {}
+
+function lit(ch: string): string {
+  return SYNTAX.has(ch) ? '\\' + ch : ch;
+}
+
+function unsupported(what: string): never {
+  throw new PatternError(`uses ${what}, which ifkit does not run because a crafted pattern could hang the checker; use plain words`);
+}
+
+function translateClass(cps: readonly string[], start: number): [string, number] {
+  let i = start + 1;
+  let out = '[';
+  if (cps[i] === '^') (out += '^'), i++;
+  let first = true;
+  while (i < cps.length) {
+    const c = cps[i]!;
+    if (c === ']' && !first) return [out + ']', i + 1];
+    first = false;
+    if (c === '\\') {
+      const n = cps[i + 1];
+      if (n === undefined) break;
+      if (n in CLASS_ESCAPES) out += CLASS_ESCAPES[n];
+      else if (/[\p{L}\p{N}]/u.test(n)) unsupported(`the escape \\${n} inside a character class`);
+      else out += lit(n);
+      i += 2;
+    } else {
+      out += c === '-' ? '-' : lit(c);
+      i++;
+    }
+  }
+  throw new PatternError('has an unterminated character set "["; close it with "]" or escape the bracket');
+}
+
+const QUANT = /^\{(\d*)(?:(,)(\d*))?\}/;
+
+/** Python-syntax pattern → JS source (u flag), or PatternError. */
+function translate(pattern: string): string {
+  const cps = [...pattern];
+  if (cps.length > PATTERN_LIMITS.maxLength) throw new PatternError(`is longer than ${PATTERN_LIMITS.maxLength} characters`);
+  let out = '';
+  let canRepeat = false;
+  let branching = 1;
+  for (let i = 0; i < cps.length; ) {
+    const c = cps[i]!;
+    if (c === '\\') {
+      const n = cps[i + 1];
+      if (n === undefined) throw new PatternError('ends with a lone backslash');
+      i += 2;
+      if (n === 'b' || n === 'B') (out += n === 'b' ? BOUNDARY : NON_BOUNDARY), (canRepeat = false);
+      else if (n in ATOM_ESCAPES) (out += ATOM_ESCAPES[n]), (canRepeat = true);
+      else if (/[\p{L}\p{N}]/u.test(n)) unsupported(`the escape \\${n}`);
+      else (out += lit(n)), (canRepeat = true);
+      continue;
+    }
+    if (c === '.') {
+      (out += '[^\\n]'), (canRepeat = true), i++;
+      continue;
+    }
+    if (c === '[') {
+      const [src, next] = translateClass(cps, i);
+      (out += src), (i = next), (canRepeat = true);
+      continue;
+    }
+    let min = -1;
+    let max = -1;
+    let len = 1;
+    if (c === '?') (min = 0), (max = 1);
+    else if (c === '{') {
+      const m = QUANT.exec(cps.slice(i, i + 12).join(''));
+      if (m && (m[1] !== '' || m[2] !== undefined)) {
+        if (m[2] !== undefined && m[3] === '') unsupported('an unbounded repeat {m,}');
+        min = m[1] === '' ? 0 : Number(m[1]);
+        max = m[2] === undefined ? min : Number(m[3]);
+        len = m[0].length;
+        if (max < min) throw new PatternError(`has a repeat {${min},${max}} whose minimum exceeds its maximum`);
+      }
+    }
+    if (max >= 0) {
+      if (!canRepeat) throw new PatternError(`has a repeat "${cps.slice(i, i + len).join('')}" with nothing to repeat`);
+      branching *= max - min + 1;
+      if (branching > PATTERN_LIMITS.maxBacktracking) unsupported('too many optional or ranged repeats');
+      out += c === '?' ? '?' : `{${min},${max}}`;
+      i += len;
+      if (cps[i] === '?') (out += '?'), i++;
+      canRepeat = false;
+      continue;
+    }
+    if ('*+'.includes(c)) unsupported(`the unbounded repeat "${c}"`);
+    if ('|()'.includes(c)) unsupported('groups or alternation');
+    if ('^$'.includes(c)) unsupported(`the anchor "${c}"`);
+    (out += lit(c)), (canRepeat = true), i++;
+  }
+  return out;
+}
+
+/** Why `pattern` cannot be used as a regex kwarg, or undefined when it can. */
+export function kwargPatternProblem(pattern: string): string | undefined {
+  try {
+    compileKwargPattern(pattern, { ignoreCase: false });
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+export interface PatternOptions {
+  /** Python `re.IGNORECASE`. */
+  readonly ignoreCase: boolean;
+  /** Fixed JS-source pieces upstream puts before and after the kwarg (e.g. `\b`, built from `PY_RE`). */
+  readonly around?: readonly [string, string];
+}
+
+const cache = new Map<string, RegExp>();
+
+/**
+ * A global RegExp with Python `re` semantics for a kwarg used as a raw pattern (memoised; reset `lastIndex`).
+ * @example countMatches(compileKwargPattern('cat', { ignoreCase: true }), 'Cat category') // 2
+ */
+export function compileKwargPattern(pattern: string, opts: PatternOptions): RegExp {
+  const [before, after] = opts.around ?? ['', ''];
+  const key = `${opts.ignoreCase ? 'i' : ''}\u0000${before}\u0000${after}\u0000${pattern}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const body = translate(pattern);
+  const source = opts.around ? `${before}(?:${body})${after}` : body;
+  let re: RegExp;
+  try {
+    re = new RegExp(source, opts.ignoreCase ? 'giu' : 'gu');
+  } catch (e) {
+    throw new PatternError(`is not a valid regular expression (${(e as Error).message})`);
+  }
+  if (cache.size > 1000) cache.clear();
+  cache.set(key, re);
+  return re;
+}
+
+/** Python `bool(re.search(...))`. */
+export function hasMatch(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.test(text);
+  re.lastIndex = 0;
+  return found;
+}
+
+/** Python `len(re.findall(...))` (non-overlapping, empty matches included). */
+export function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    n++;
+    if (m[0] === '') {
+      const cp = text.codePointAt(m.index);
+      re.lastIndex = m.index + (cp !== undefined && cp > 0xffff ? 2 : 1);
+      if (re.lastIndex > text.length) break;
+    }
+  }
+  re.lastIndex = 0;
+  return n;
+}

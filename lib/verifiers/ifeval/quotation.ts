@@ -1,0 +1,14 @@
+import { pyStrip } from '../nlp/pytext';
+import { ifevalConstraint, noKwargs } from './schemas';
+
+/** startend:quotation: the stripped response has 2+ characters and starts and ends with an ASCII `"`. */
+export const quotation = ifevalConstraint({
+  id: 'startend:quotation',
+  kwargs: noKwargs,
+  describe: () => 'Wrap your entire response with double quotation marks.',
+  sampleKwargs: () => ({}),
+  check: (response) => {
+    const v = pyStrip(response);
+    return v.length > 1 && v.startsWith('"') && v.endsWith('"');
+  },
+});

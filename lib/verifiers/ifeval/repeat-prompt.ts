@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { pyStrip } from '../nlp/pytext';
+import { ifevalConstraint, textSchema } from './schemas';
+
+/** combination:repeat_prompt: the response starts with the request, case-insensitively (both stripped). */
+export const repeatPrompt = ifevalConstraint({
+  id: 'combination:repeat_prompt',
+  kwargs: z.object({ prompt_to_repeat: textSchema }),
+  describe: () =>
+    'First repeat the request word for word without change, then give your answer (1. do not say any words or ' +
+    'characters before repeating the request; 2. the request you need to repeat does not include this sentence)',
+  check: (response, { prompt_to_repeat }) =>
+    pyStrip(response).toLowerCase().startsWith(pyStrip(prompt_to_repeat).toLowerCase()),
+});
