@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { deleteChars, PY_PUNCTUATION, pyIsSpaceChar, pySplit, pyStrip } from '../nlp/pytext';
+import { pick } from '../../stats/rng';
+import { fixedText, ifbench, textSchema } from './spec';
+import { chars, deletePunct, stripPunct } from './text';
+
+/** format:* ids that need no tokenizer (ifbench/instructions.py @db69a6f). */
+
+const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+export const parentheses = fixedText(
+  'format:parentheses',
+  'Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.',
+  (r) => {
+    let open: string[] = [];
+    let maxDepth = 0;
+    for (const c of r) {
+      if ('([{'.includes(c)) {
+        open.push(c);
+        maxDepth = Math.max(maxDepth, open.length);
+      } else if (c in CLOSER) {
+        if (open.length > 0 && open[open.length - 1] === CLOSER[c]) {
+          open.pop();
+          if (maxDepth >= 5 && open.length < maxDepth) return true;
+        } else {
+          // A mismatched closer resets everything, including the depth reached so far.
+          open = [];
+          maxDepth = 0;
+        }
+      }
+    }
+    return false;
+  },
+);
+
+export const quotes = fixedText(
+  'format:quotes',
+  'Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.',
+  (r) => {
+    const open: string[] = [];
+    let reached = 0;
+    for (const c of r) {
+      // A quote equal to the innermost open one closes it; any other quote opens a level (so "" '' is no nesting).
+      if (open.length > 0 && c === open[open.length - 1]) {
+        open.pop();
+        if (reached - open.length >= 3) return true;
+      } else if (c === '"' || c === "'") {
+        open.push(c);
+        reached = Math.max(reached, open.length);
+      }
+    }
+    return false;
+  },
+);
+
+const optionsKwargs = z.object({ options: z.string({ error: 'must be a string' }) });
+const OPTIONS_BANK = ['yes/no/maybe', "I know or I don't know", 'a), b), c), d)'];
+const LETTER_OPTIONS = /^[^\p{L}\p{N}_]*[aA][^\p{L}\p{N}_]*[bB][^\p{L}\p{N}_]*[cC]/u;
+function parseOptions(options: string): { strict: boolean; list: string[] } {
+  // "or" is a substring test: "colors/sizes" splits on "/", but "north, south" would not split on "or" in "north".
+  const separator = options.includes('/') ? '/' : options.includes('or') ? 'or' : ',';
+  return { strict: LETTER_OPTIONS.test(options), list: options.split(separator).map((o) => pyStrip(o)) };
+}
+export const options = ifbench<z.infer<typeof optionsKwargs>>({
+  id: 'format:options',
+  kwargs: optionsKwargs,
+  describe: (k) => `Answer with one of the following options: ${k.options}. Do not give any explanation.`,
+  sampleKwargs: (rng) => ({ options: pick(OPTIONS_BANK, rng) }),
+  check: (r, k) => {
+    const { strict, list } = parseOptions(k.options);
+    // Letter options must match exactly, with no stripping at all ("a)" passes, "a) " fails).
+    if (strict) return list.includes(r);
+    const answer = stripPunct(r).toLowerCase();
+    return list.some((o) => stripPunct(o).toLowerCase() === answer);
+  },
+});
+
+export const newline = fixedText('format:newline', 'Write each word on a new line.', (r) => {
+  const text = pyStrip(deletePunct(r));
+  // Lines holding only spaces still count as lines; only '' lines are dropped.
+  const lines = text.split('\n').filter((l) => l !== '');
+  return lines.length === pySplit(text).length;
+});
+
+/** Leading ASCII spaces only (`len(l) - len(l.lstrip(' '))`); tabs do not indent. */
+function indentOf(line: string): number {
+  return line.length - line.replace(/^ +/, '').length;
+}
+/** Upstream's blank-line removal: `lines.remove(line)` while iterating `lines` skips the line after each removal. */
+function dropBlankLinesLikeUpstream(lines: string[]): string[] {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    if (pyStrip(line) === '') out.splice(out.indexOf(line), 1);
+  }
+  return out;
+}
+function isStairs(lines: readonly string[]): boolean {
+  return lines.every((l, i) => i === 0 || indentOf(l) > indentOf(lines[i - 1]!));
+}
+export const lineIndent = fixedText(
+  'format:line_indent',
+  'Create stairs by incrementally indenting each new line.',
+  (r) => isStairs(dropBlankLinesLikeUpstream(r.split('\n'))),
+  // Corrected: every blank line is dropped, however many follow each other.
+  { checkCorrected: (r) => isStairs(r.split('\n').filter((l) => pyStrip(l) !== '')) },
+);
+
+const DIGITS_AND_PUNCT_BUT_QUOTE = '0123456789' + deleteChars(PY_PUNCTUATION, '"');
+export const quoteUnquote = fixedText(
+  'format:quote_unquote',
+  'Every quoted phrase must be followed by an unquoted explanation.',
+  (r) => {
+    // Only ASCII " counts: upstream's curly-quote normalisation replaces '"' by '"' (a no-op).
+    const text = [...r.replaceAll('\'"\'', '')].filter((c) => !pyIsSpaceChar(c)).join('');
+    if (text.includes('""')) return false;
+    return !pyStrip(text, DIGITS_AND_PUNCT_BUT_QUOTE).endsWith('"');
+  },
+);

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { sampleKeyword } from '../ifeval/word-pool';
+import { sentTokenize } from '../nlp/nltk';
+import { PY_PUNCTUATION, pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
+import { countSchema, fixedText, ifbench, textSchema } from './spec';
+import { deletePunct, firstChar, pyBoundedLiteral } from './text';
+
+/** sentence:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */
+
+/** Each run of consecutive words with the same first character scores 2, plus 1 per further word in the run. */
+function alliterationScore(sentence: string): number {
+  const words = pySplit(sentence.toLowerCase())
+    .map((w) => pyLstrip(w, PY_PUNCTUATION + ' '))
+    .filter((w) => w !== '');
+  let score = 0;
+  let inRun = false;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (firstChar(words[i]!) === firstChar(words[i + 1]!)) {
+      score += inRun ? 1 : 2;
+      inRun = true;
+    } else inRun = false;
+  }
+  return score;
+}
+export const alliterationIncrement = fixedText(
+  'sentence:alliteration_increment',
+  'Each sentence must have a longer sequence of consecutive alliterative words than the previous one.',
+  // The score sums every run of the sentence, so two short runs beat one long one; the first sentence needs >= 0.
+  (r) => {
+    let prev = -1;
+    for (const s of sentTokenize(r)) {
+      const score = alliterationScore(s);
+      if (score <= prev) return false;
+      prev = score;
+    }
+    return true;
+  },
+);
+
+const keywordKwargs = z.object({ word: textSchema, N: countSchema });
+export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
+  id: 'sentence:keyword',
+  kwargs: keywordKwargs,
+  describe: (k) => `The response must include keyword "${k.word}" in the ${k.N}-th sentence.`,
+  sampleKwargs: (rng) => ({ word: sampleKeyword(rng), N: rng.int(1, 20) }),
+  check: (r, k) => {
+    const sentences = sentTokenize(r);
+    if (sentences.length < k.N) return false;
+    // Python indexing: N = 0 looks at sentences[-1], the last one.
+    const sentence = sentences.at(k.N - 1);
+    if (sentence === undefined) return false;
+    return new RegExp(pyBoundedLiteral(k.word), 'iu').test(sentence);
+  },
+});
+
+const incrementKwargs = z.object({ small_n: countSchema });
+function wordCount(sentence: string): number {
+  return pySplit(pyStrip(deletePunct(sentence))).length;
+}
+export const increment = ifbench<z.infer<typeof incrementKwargs>>({
+  id: 'sentence:increment',
+  kwargs: incrementKwargs,
+  describe: (k) => `Each sentence must contain exactly ${k.small_n} more words than the previous one.`,
+  sampleKwargs: (rng) => ({ small_n: rng.int(1, 5) }),
+  check: (r, k) => {
+    const counts = sentTokenize(r).map(wordCount);
+    // Upstream raises IndexError on a text without sentences; the scorers never pass one (empty responses fail).
+    if (counts.length === 0) return false;
+    return counts.every((n, i) => i === 0 || n === counts[i - 1]! + k.small_n);
+  },
+});

@@ -1,0 +1,84 @@
+import { deleteChars, PY_PUNCTUATION, PY_WORD_CHAR, pyStrip } from '../nlp/pytext';
+
+/**
+ * The Python string idioms the IFBench checkers repeat, in one place.
+ * "P" is `string.punctuation`; IFBench strips words with `P + ' '` and deletes P with `str.translate`.
+ */
+
+/** `s.strip(string.punctuation + ' ')`. */
+export function stripPunct(s: string): string {
+  return pyStrip(s, PY_PUNCTUATION + ' ');
+}
+
+/** `s.translate(str.maketrans('', '', string.punctuation))`. */
+export function deletePunct(s: string): string {
+  return deleteChars(s, PY_PUNCTUATION);
+}
+
+/** Python `s[0]` / `s[-1]` on code points (undefined when empty). */
+export function firstChar(s: string): string | undefined {
+  const cp = s.codePointAt(0);
+  return cp === undefined ? undefined : String.fromCodePoint(cp);
+}
+
+/** The code points of `s`, as Python indexes a str. */
+export function chars(s: string): string[] {
+  return [...s];
+}
+
+// Python's `\d` (Unicode decimal digits) and its `\w` / `\W` / `\s` classes, for RegExp sources with the `u` flag.
+export const PY_DIGIT = '\\p{Nd}';
+export const PY_WORD = PY_WORD_CHAR;
+export const PY_NON_WORD = '[^\\p{L}\\p{N}_]';
+export const PY_SPACE_CLASS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+
+const WORD_CHAR = new RegExp(`^${PY_WORD_CHAR}$`, 'u');
+
+/**
+ * A RegExp source for Python's `\b<literal>\b`: Python's `\b` is Unicode-aware and JS's is not, so each `\b` becomes
+ * a lookaround that depends on whether the literal starts or ends with a word character.
+ */
+export function pyBoundedLiteral(literal: string): string {
+  const escaped = literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const first = firstChar(literal);
+  const last = [...literal].pop();
+  if (first === undefined || last === undefined) return `(?:(?<=${PY_WORD})(?=${PY_NON_WORD}|$)|(?<=${PY_NON_WORD}|^)(?=${PY_WORD}))`;
+  const before = WORD_CHAR.test(first) ? `(?<!${PY_WORD})` : `(?<=${PY_WORD})`;
+  const after = WORD_CHAR.test(last) ? `(?!${PY_WORD})` : `(?=${PY_WORD})`;
+  return `${before}${escaped}${after}`;
+}
+
+// Code points with Numeric_Type=Digit (superscripts, circled digits, …): `str.isdigit()` but not `isdecimal()`.
+// Listed from Python 3.11 (Unicode 14) because JS has no property for them.
+const DIGIT_NOT_DECIMAL =
+  '\\u00b2\\u00b3\\u00b9\\u1369-\\u1371\\u19da\\u2070\\u2074-\\u2079\\u2080-\\u2089\\u2460-\\u2468\\u2474-\\u247c' +
+  '\\u2488-\\u2490\\u24ea\\u24f5-\\u24fd\\u24ff\\u2776-\\u277e\\u2780-\\u2788\\u278a-\\u2792\\u{10a40}-\\u{10a43}' +
+  '\\u{10e60}-\\u{10e68}\\u{11052}-\\u{1105a}\\u{1f100}-\\u{1f10a}';
+const ALL_DIGITS = new RegExp(`^[\\p{Nd}${DIGIT_NOT_DECIMAL}]+$`, 'u');
+
+/** Python `str.isdigit()`. */
+export function pyIsDigit(s: string): boolean {
+  return ALL_DIGITS.test(s);
+}
+
+const ALNUM = /[\p{L}\p{N}]/u;
+
+/** Python `any(ch.isalnum() for ch in s)`. */
+export function hasAlnum(s: string): boolean {
+  return ALNUM.test(s);
+}
+
+const ND = /^\p{Nd}$/u;
+
+/** Python `int(s)` for a string of Unicode decimal digits (Nd digits come in runs of ten, 0 to 9). */
+export function pyDigitsToInt(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    let cp = ch.codePointAt(0)!;
+    let start = cp;
+    while (ND.test(String.fromCodePoint(start - 1))) start--;
+    cp = (cp - start) % 10;
+    n = n * 10 + cp;
+  }
+  return n;
+}
