@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { UnknownConstraintError } from '../verifiers/registry';
+import { allPassReward, fractionReward, ifReward, weightedReward } from './if-reward';
+import { IfLabelError, parseIfLabel } from './if-label';
+import { removeThinkingSection } from './thinking';
+
+const label = (ids: string[], kwargs: Array<Record<string, unknown> | null>): string =>
+  // Python's str([...]) of the label dict, as open-instruct stores it.
+  `[{'instruction_id': [${ids.map((i) => `'${i}'`).join(', ')}], 'kwargs': [${kwargs
+    .map((k) => (k === null ? 'None' : `{${Object.entries(k).map(([a, b]) => `'${a}': ${typeof b === 'string' ? `'${b}'` : String(b)}`).join(', ')}}`))
+    .join(', ')}]}]`;
+
+describe('removeThinkingSection', () => {
+  it.each([
+    ['<think>Let me think. Yes.</think>Hello world', 'Hello world'],
+    ['<|assistant|> <think>a</think><think>b</think> <answer>Hello world.</answer> ', 'Hello world.'],
+    ['<think>only thinking</think>   ', ''],
+    ['no tags at all ', 'no tags at all'],
+    ['x </think> y </think> z', 'z'],
+  ])('%j → %j', (input, expected) => {
+    expect(removeThinkingSection(input)).toBe(expected);
+  });
+});
+
+describe('reward arithmetic', () => {
+  it('fraction: passed / count, 0 for no constraints', () => {
+    expect(fractionReward([true, false, true])).toBeCloseTo(2 / 3, 12);
+    expect(fractionReward([])).toBe(0);
+  });
+
+  it('all-pass: 1 only when every constraint passes', () => {
+    expect(allPassReward([true, true])).toBe(1);
+    expect(allPassReward([true, false])).toBe(0);
+    expect(allPassReward([])).toBe(0);
+  });
+
+  it('weighted (Eq. 1): a sum of passed × multiplier × weight', () => {
+    expect(weightedReward([true, false, true])).toBe(2);
+    // 1·2·1 + 0 + 1·0.5·3 = 3.5
+    expect(weightedReward([true, false, true], [2, 1, 0.5], [1, 1, 3])).toBe(3.5);
+    expect(() => weightedReward([true], [1, 2])).toThrow(/weights must be 1 finite numbers/);
+  });
+});
+
+describe('ifReward (open-instruct IFEvalVerifier semantics)', () => {
+  const dotAndOnce = label(['punctuation:punctuation_dot', 'keywords:word_once'], [null, { keyword: 'world' }]);
+
+  // Scores confirmed against open-instruct's IFEvalVerifier logic (e6c3044) run in Python.
+  it.each<[string, string, number]>([
+    ['<think>Let me think. Yes.</think>Hello world', dotAndOnce, 1],
+    ['<|assistant|> <think>a</think><think>b</think> <answer>Hello world.</answer> ', dotAndOnce, 0.5],
+    ['<think>only thinking</think>   ', label(['punctuation:punctuation_dot'], [null]), 0],
+    ['', label(['punctuation:punctuation_dot'], [null]), 0],
+    ['Hello', label([], []), 0],
+    [
+      'Stop now stop',
+      `['${JSON.stringify({ instruction_id: ['keywords:start_end', 'count:count_unique', 'letters:letter_counting'], kwargs: [{}, null, { N: 5, relation: 'at least', extra: null }] })}']`,
+      1,
+    ],
+    ['x </think> Hello, world. Nice day.', label(['count:count_unique', 'punctuation:punctuation_exclamation', 'keywords:palindrome'], [null, null, null]), 1 / 3],
+  ])('%j scores %s', (prediction, lbl, expected) => {
+    expect(ifReward(prediction, lbl).score).toBeCloseTo(expected, 12);
+  });
+
+  it('reports per-constraint results and the other reward kinds', () => {
+    const r = ifReward('Hello world.', dotAndOnce);
+    expect(r.passed).toEqual([false, true]);
+    expect(r.instructionIds).toEqual(['punctuation:punctuation_dot', 'keywords:word_once']);
+    expect(ifReward('Hello world.', dotAndOnce, { kind: 'all' }).score).toBe(0);
+    expect(ifReward('Hello world', dotAndOnce, { kind: 'all' }).score).toBe(1);
+    expect(ifReward('Hello world.', dotAndOnce, { kind: 'weighted', weights: [3, 2] }).score).toBe(2);
+  });
+
+  it('uses the corrected checkers on request', () => {
+    const unique = label(['count:count_unique'], [null]);
+    expect(ifReward('Hello world. Nice day.', unique).score).toBe(0);
+    expect(ifReward('Hello world. Nice day.', unique, { variant: 'corrected' }).score).toBe(1);
+  });
+});
+
+describe('parseIfLabel', () => {
+  it('accepts a Python literal list, a JSON string inside it, JSON text, a bare dict and parsed values', () => {
+    const expected = { instructionIds: ['count:count_unique'], kwargs: [null] };
+    expect(parseIfLabel("[{'instruction_id': ['count:count_unique'], 'kwargs': [None]}]")).toEqual(expected);
+    expect(parseIfLabel(`['{"instruction_id": ["count:count_unique"], "kwargs": [null]}']`)).toEqual(expected);
+    expect(parseIfLabel('[{"instruction_id": ["count:count_unique"], "kwargs": [null]}]')).toEqual(expected);
+    expect(parseIfLabel('{"instruction_id": ["count:count_unique"], "kwargs": [null]}')).toEqual(expected);
+    expect(parseIfLabel([{ instruction_id: ['count:count_unique'], kwargs: [null] }])).toEqual(expected);
+  });
+
+  it('explains broken labels', () => {
+    expect(() => parseIfLabel('not a label')).toThrow(IfLabelError);
+    expect(() => parseIfLabel('[]')).toThrow(/empty list/);
+    expect(() => parseIfLabel("[{'instruction_id': 'x', 'kwargs': []}]")).toThrow(/instruction_id/);
+    expect(() => parseIfLabel("[{'instruction_id': ['a', 'b'], 'kwargs': [None]}]")).toThrow(/2 instruction ids but 1 kwargs/);
+    expect(() => ifReward('hi', "[{'instruction_id': ['count:count_uniq'], 'kwargs': [None]}]")).toThrow(UnknownConstraintError);
+    expect(() => ifReward('hi', "[{'instruction_id': ['keywords:word_once'], 'kwargs': [{}]}]")).toThrow(/kwargs.keyword/);
+  });
+});
