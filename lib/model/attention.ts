@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from '../tensor/matmul';
 
 /*
  * Multi-head attention on already-projected queries, keys and values. Two implementations with identical results:
@@ -46,9 +47,9 @@ export function attend(
 
 function attendBatched(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, bias: tf.Tensor4D) {
   const scale = 1 / Math.sqrt(q.shape[3]);
-  const scores = tf.matMul(q, k, false, true).mul(scale).add(bias); // (B, H, Tq, Tk)
+  const scores = matMul(q, k, false, true).mul(scale).add(bias); // (B, H, Tq, Tk)
   const weights = tf.softmax(scores) as tf.Tensor4D; // (B, H, Tq, Tk)
-  return { y: tf.matMul(weights, v) as tf.Tensor4D, weights }; // (B, H, Tq, hs)
+  return { y: matMul(weights, v) as tf.Tensor4D, weights }; // (B, H, Tq, hs)
 }
 
 function attendPerHead(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, bias: tf.Tensor4D) {
@@ -60,10 +61,10 @@ function attendPerHead(q: tf.Tensor4D, k: tf.Tensor4D, v: tf.Tensor4D, bias: tf.
   const ws: tf.Tensor3D[] = [];
   for (let h = 0; h < H; h++) {
     const head = (t: tf.Tensor4D, len: number) => t.slice([0, h, 0, 0], [B, 1, len, hs]).reshape([B, len, hs]) as tf.Tensor3D;
-    const scores = tf.matMul(head(q, Tq), head(k, Tk), false, true).mul(scale).add(bias3); // (B, Tq, Tk)
+    const scores = matMul(head(q, Tq), head(k, Tk), false, true).mul(scale).add(bias3); // (B, Tq, Tk)
     const w = tf.softmax(scores) as tf.Tensor3D;
     ws.push(w);
-    ys.push(tf.matMul(w, head(v, Tk))); // (B, Tq, hs)
+    ys.push(matMul(w, head(v, Tk))); // (B, Tq, hs)
   }
   return { y: tf.stack(ys, 1) as tf.Tensor4D, weights: tf.stack(ws, 1) as tf.Tensor4D }; // (B, H, Tq, ·)
 }

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { matMul } from '../tensor/matmul';
 import type { ModelConfig } from './config';
 import { attend, causalPaddingBias, mergeHeads, splitHeads } from './attention';
 import type { LayerWeights, Weights } from './weights';
@@ -37,20 +38,20 @@ function gelu(x: tf.Tensor2D): tf.Tensor2D {
 /** Token + position embeddings (N, D) for int32 ids and positions (N). oneHot × matrix keeps a gradient on wasm. */
 function embed(w: Weights, config: ModelConfig, ids: tf.Tensor1D, positions: tf.Tensor1D, differentiable: boolean): tf.Tensor2D {
   if (!differentiable) return tf.gather(w.tokenEmbedding, ids).add(tf.gather(w.positionEmbedding, positions));
-  const tok = tf.matMul(tf.oneHot(ids, config.vocabSize), w.tokenEmbedding); // (N, V) × (V, D)
-  const pos = tf.matMul(tf.oneHot(positions, config.contextLength), w.positionEmbedding); // (N, C) × (C, D)
+  const tok = matMul(tf.oneHot(ids, config.vocabSize), w.tokenEmbedding); // (N, V) × (V, D)
+  const pos = matMul(tf.oneHot(positions, config.contextLength), w.positionEmbedding); // (N, C) × (C, D)
   return tok.add(pos);
 }
 
 function mlp(x: tf.Tensor2D, lw: LayerWeights): tf.Tensor2D {
   const h = layerNorm(x, lw.ln2Gain, lw.ln2Bias);
-  return x.add(tf.matMul(gelu(tf.matMul(h, lw.fc)), lw.fcProj)); // (N, D) → (N, M) → (N, D)
+  return x.add(matMul(gelu(matMul(h, lw.fc)), lw.fcProj)); // (N, D) → (N, M) → (N, D)
 }
 
 /** q, k, v (B, H, T, hs) of the normalised input x (B*T, D). */
 function project(x: tf.Tensor2D, lw: LayerWeights, B: number, T: number, H: number) {
   const h = layerNorm(x, lw.ln1Gain, lw.ln1Bias);
-  const [q, k, v] = tf.split(tf.matMul(h, lw.qkv), 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]; // 3 × (B*T, D)
+  const [q, k, v] = tf.split(matMul(h, lw.qkv), 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]; // 3 × (B*T, D)
   return { q: splitHeads(q, B, T, H), k: splitHeads(k, B, T, H), v: splitHeads(v, B, T, H) };
 }
 
@@ -81,7 +82,7 @@ export function forward(
   for (const lw of w.layers) {
     const { q, k, v } = project(x, lw, B, T, H); // (B, H, T, hs)
     const { y, weights } = attend(q, k, v, bias); // (B, H, T, hs), (B, H, T, T)
-    x = x.add(tf.matMul(mergeHeads(y), lw.proj)); // (B*T, D)
+    x = x.add(matMul(mergeHeads(y), lw.proj)); // (B*T, D)
     x = mlp(x, lw);
     if (opts.keepCache) keys.push(k), values.push(v);
     if (opts.keepAttention) attention.push(weights);
@@ -95,7 +96,7 @@ export function forward(
 
 /** Next-token logits (N, V) of hidden states (N, D), through the tied embedding. */
 export function logitsOf(w: Weights, hidden: tf.Tensor2D): tf.Tensor2D {
-  return tf.matMul(hidden, w.tokenEmbedding, false, true); // (N, D) × (D, V)
+  return matMul(hidden, w.tokenEmbedding, false, true); // (N, D) × (D, V)
 }
 
 /**
@@ -120,7 +121,7 @@ export function decodeStep(
     const K = tf.concat([cache.keys[l]!, k], 2) as tf.Tensor4D; // (B, H, S+1, hs)
     const Vs = tf.concat([cache.values[l]!, v], 2) as tf.Tensor4D; // (B, H, S+1, hs)
     const { y } = attend(q, K, Vs, keyBias); // (B, H, 1, hs)
-    x = x.add(tf.matMul(mergeHeads(y), lw.proj)); // (B, D)
+    x = x.add(matMul(mergeHeads(y), lw.proj)); // (B, D)
     x = mlp(x, lw);
     keys.push(K);
     values.push(Vs);
