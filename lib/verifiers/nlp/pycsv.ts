@@ -56,7 +56,8 @@ export function readPyCsv(text: string, delimiter = ','): string[][] {
           return;
         }
         state = 'startField';
-      // falls through: the character starts the first field
+        step(c);
+        return;
       case 'startField':
         if (c === EOL || isNewline(c)) endField(c);
         else if (c === '"') state = 'inQuoted';
@@ -112,7 +113,8 @@ export function readPyCsv(text: string, delimiter = ','): string[][] {
       const line = lines[li];
       if (line === undefined) {
         // End of input inside a record: CPython (strict off) keeps the open field.
-        if (field !== '' || state === 'inQuoted') {
+        // `state` is changed inside step(), which TypeScript's narrowing cannot see.
+        if (field !== '' || (state as State) === 'inQuoted') {
           saveField();
           records.push(fields);
         }
@@ -124,7 +126,7 @@ export function readPyCsv(text: string, delimiter = ','): string[][] {
         step(c);
       }
       step(EOL);
-      done = state === 'startRecord';
+      done = (state as State) === 'startRecord';
     } while (!done);
     records.push(fields);
   }
