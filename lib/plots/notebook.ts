@@ -41,23 +41,27 @@ function tslabJupyter(): TslabJupyter | null {
   }
 }
 
-/** Shows a bundle in the running notebook; returns it (outside a kernel it is only returned). */
-export function display(bundle: MimeBundle): MimeBundle {
+/** Shows a bundle in the running notebook (outside a kernel, does nothing). */
+export function display(bundle: MimeBundle): void {
   tslabJupyter()?.lastWriteDisplayData!({ data: bundle, metadata: {} }, false);
-  return bundle;
+}
+
+/** The bundle `showFigure` displays: static SVG, plotly JSON for interactive frontends, and a text fallback. */
+export async function figureBundle(fig: Figure, size: { width?: number; height?: number } = {}): Promise<MimeBundle> {
+  const svg = (await renderFigure(fig, { format: 'svg', ...size })) as string;
+  return {
+    'image/svg+xml': svg,
+    'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout },
+    'text/plain': `<Figure: ${String((fig.layout.title as { text?: string } | undefined)?.text ?? '')}>`,
+  };
 }
 
 /**
  * Renders a figure to SVG (static, stored in the notebook) and shows it with the plotly JSON for interactive frontends.
  * @example await showFigure(barFigure(...))
  */
-export async function showFigure(fig: Figure, size: { width?: number; height?: number } = {}): Promise<MimeBundle> {
-  const svg = (await renderFigure(fig, { format: 'svg', ...size })) as string;
-  return display({
-    'image/svg+xml': svg,
-    'application/vnd.plotly.v1+json': { data: fig.data, layout: fig.layout },
-    'text/plain': `<Figure: ${String((fig.layout.title as { text?: string } | undefined)?.text ?? '')}>`,
-  });
+export async function showFigure(fig: Figure, size: { width?: number; height?: number } = {}): Promise<void> {
+  display(await figureBundle(fig, size));
 }
 
 /** Anything with arquero's `toHTML`/`toString` (an arquero table). */
@@ -67,6 +71,6 @@ export interface HtmlTable {
 }
 
 /** Shows a table (arquero) as HTML with a plain-text fallback. */
-export function showTable(table: HtmlTable, limit = 50): MimeBundle {
-  return display({ 'text/html': table.toHTML({ limit }), 'text/plain': table.toString({ limit }) });
+export function showTable(table: HtmlTable, limit = 50): void {
+  display({ 'text/html': table.toHTML({ limit }), 'text/plain': table.toString({ limit }) });
 }

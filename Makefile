@@ -1,0 +1,79 @@
+# ifkit: every target is idempotent; a second run of an up-to-date target takes seconds.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT        := $(abspath .)
+STAMPS      := .cache/stamps
+JUPYTER_DIR := $(ROOT)/.jupyter
+APT_PKGS    := chromium jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel
+SUDO        := $(if $(filter 0,$(shell id -u)),,sudo)
+NOTEBOOKS   := $(sort $(wildcard notebooks/*.ipynb))
+CELL_TIMEOUT ?= 900
+NBCONVERT    = JUPYTER_PATH=$(JUPYTER_DIR)/share/jupyter QUICK=$${QUICK:-1} jupyter-nbconvert --to notebook --execute \
+               --ExecutePreprocessor.kernel_name=tslab --ExecutePreprocessor.timeout=$(CELL_TIMEOUT)
+IFKIT        = node bin/ifkit.js
+
+.PHONY: help setup data test typecheck unit notebooks notebook figures bench reproduce clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+setup: $(STAMPS)/apt $(STAMPS)/npm $(STAMPS)/kernel data ## install Debian packages (if missing), npm deps, the tslab kernel, then data
+
+$(STAMPS)/apt:
+	@mkdir -p $(STAMPS)
+	@if ! dpkg -s $(APT_PKGS) >/dev/null 2>&1; then \
+	  echo "setup: installing Debian packages: $(APT_PKGS)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(APT_PKGS) >/dev/null; \
+	fi
+	@touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(STAMPS)/kernel: $(STAMPS)/npm $(STAMPS)/apt bin/tslab-kernel
+	node_modules/.bin/tslab install --python /usr/bin/python3 --binary $(ROOT)/bin/tslab-kernel --prefix $(JUPYTER_DIR) >/dev/null
+	@touch $@
+
+data: $(STAMPS)/npm ## fetch every third-party data file (official source, sha256-checked; ../shared/data when offline)
+	$(IFKIT) data fetch
+
+typecheck: $(STAMPS)/npm ## strict tsc over lib/ and bench/, plus the notebook kernel's view of lib/
+	node_modules/.bin/tsc --noEmit -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.tslab.json
+
+unit: $(STAMPS)/npm ## vitest
+	node_modules/.bin/vitest run
+
+test: setup typecheck unit ## everything CI runs: setup, typecheck, vitest, then every notebook headless
+	@$(MAKE) --no-print-directory notebooks-check
+
+.PHONY: notebooks-check
+notebooks-check: $(STAMPS)/kernel
+	@mkdir -p .cache/notebooks
+	@for nb in $(NOTEBOOKS); do \
+	  echo "notebook: $$nb"; start=$$(date +%s); \
+	  $(NBCONVERT) --output-dir .cache/notebooks "$$nb" 2>.cache/notebooks/$$(basename $$nb .ipynb).log \
+	    || { echo "notebook FAILED: $$nb"; tail -40 .cache/notebooks/$$(basename $$nb .ipynb).log; exit 1; }; \
+	  echo "notebook ok: $$nb ($$(( $$(date +%s) - start )) s)"; \
+	done
+
+notebooks: $(STAMPS)/kernel ## execute every notebook in place (refreshes their stored outputs)
+	@for nb in $(NOTEBOOKS); do echo "notebook: $$nb"; $(NBCONVERT) --inplace "$$nb"; done
+
+notebook: $(STAMPS)/kernel ## execute one notebook in place: make notebook NB=notebooks/00_quickstart.ipynb
+	$(NBCONVERT) --inplace "$(NB)"
+
+figures: setup ## regenerate every file under figures/ (SVG and PNG)
+	$(IFKIT) figures --out figures
+
+bench: setup ## run every benchmark in bench/ (prints ratios measured in one run; never pass/fail)
+	@for b in $(sort $(wildcard bench/*.ts)); do echo "== $$b"; node_modules/.bin/tsx "$$b"; done
+
+reproduce: setup figures ## the main job on embedded defaults (no servers needed)
+
+clean: ## remove generated files (keeps data/ and node_modules/)
+	rm -rf .cache runs

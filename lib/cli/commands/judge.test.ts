@@ -1,0 +1,91 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dataPath } from '../../data/paths';
+import { startFakeChatServer } from '../../judge/fake-chat-server';
+import { registerJudgeCommand } from './judge';
+
+const PROMPTS = dataPath('ifeval/input_data_gpt4_20231107_145030.jsonl');
+const RESPONSES = dataPath('ifeval/input_response_data_gpt4_20231107_145030.jsonl');
+
+async function runCli(args: string[]): Promise<string> {
+  const program = new Command().exitOverride();
+  registerJudgeCommand(program);
+  const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+  try {
+    await program.parseAsync(['node', 'ifkit', 'judge', 'audit', ...args]);
+    return log.mock.calls.map((c) => c.join(' ')).join('\n');
+  } finally {
+    log.mockRestore();
+  }
+}
+
+interface Metric {
+  estimate: number | null;
+  lo: number | null;
+  hi: number | null;
+}
+interface AuditJson {
+  counts: { prompts: number; constraints: number };
+  overall: { confusion: { tp: number; fn: number; fp: number; tn: number }; metrics: Record<string, Metric> };
+  byCategory: { group: string }[];
+  requests?: { asked: number; cacheHits: number };
+}
+const readAudit = (dir: string): AuditJson => JSON.parse(readFileSync(join(dir, 'audit.json'), 'utf8')) as AuditJson;
+
+describe('ifkit judge audit on the IFEval GPT-4 responses (truth: the 25 upstream checkers, strict)', () => {
+  it('sim:noisy at recall_violation=0.3 reports a recall on violations whose 95% CI contains 0.3', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ifkit-audit-'));
+    const printed = await runCli(['--input', PROMPTS, '--responses', RESPONSES, '--judge', 'sim:noisy:recall_violation=0.3,recall_compliant=0.95', '--out', out, '--resamples', '500']);
+    const audit = readAudit(out);
+    // 541 prompts, 834 instructions, 698 followed (strict): the official counts.
+    expect(audit.counts).toMatchObject({ prompts: 541, constraints: 834 });
+    const { tp, fn, fp, tn } = audit.overall.confusion;
+    expect([tp + fn, fp + tn]).toEqual([136, 698]);
+    const recall = audit.overall.metrics.recallViolation!;
+    expect(recall.lo!).toBeLessThanOrEqual(0.3);
+    expect(recall.hi!).toBeGreaterThanOrEqual(0.3);
+    expect(audit.overall.metrics.recallCompliant!.lo!).toBeLessThanOrEqual(0.95);
+    expect(audit.overall.metrics.recallCompliant!.hi!).toBeGreaterThanOrEqual(0.95);
+    expect(audit.byCategory.map((c) => c.group)).toContain('length_constraints');
+    expect(readFileSync(join(out, 'verdicts.jsonl'), 'utf8').trim().split('\n')).toHaveLength(834);
+    expect(printed).toMatch(/recall_viol/);
+  });
+
+  it('sim:always-yes reports a recall on violations of 0 and an undefined (null) precision', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ifkit-audit-'));
+    await runCli(['--input', PROMPTS, '--responses', RESPONSES, '--judge', 'sim:always-yes', '--out', out, '--resamples', '200']);
+    const m = readAudit(out).overall.metrics;
+    expect(m.recallViolation).toEqual({ estimate: 0, lo: 0, hi: 0 });
+    expect(m.precisionViolation!.estimate).toBeNull();
+    expect(m.kappa!.estimate).toBe(0);
+  });
+});
+
+describe('ifkit judge audit against an OpenAI-compatible server', () => {
+  let server: Awaited<ReturnType<typeof startFakeChatServer>>;
+  beforeAll(async () => {
+    // A judge that passes everything except answers about commas, and once in a while fails with a 503.
+    server = await startFakeChatServer((req, i) => (i % 7 === 3 ? { status: 503 } : { reply: /comma/i.test(req.content.split('### Constraint to check')[1] ?? '') ? 'No' : 'Yes' }));
+  });
+  afterAll(() => server.close());
+
+  it('judges per constraint, retries, writes the audit, and a rerun asks nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ifkit-audit-'));
+    const prompts = join(dir, 'prompts.jsonl');
+    writeFileSync(prompts, readFileSync(PROMPTS, 'utf8').split('\n').slice(0, 5).join('\n') + '\n');
+    const spec = `openai:judge-test@${server.baseURL}`;
+    const args = ['--input', prompts, '--responses', RESPONSES, '--judge', spec, '--out', dir, '--resamples', '100', '--max-retries', '2', '--timeout-ms', '2000'];
+    await runCli(args);
+    const first = readAudit(dir);
+    const n = first.counts.constraints;
+    expect(first.requests).toMatchObject({ asked: n, cacheHits: 0 });
+    const asked = server.requests.length;
+    expect(asked).toBeGreaterThan(n); // the scripted 503s were retried
+    await runCli(args);
+    expect(readAudit(dir).requests).toMatchObject({ asked: 0, cacheHits: n });
+    expect(server.requests.length).toBe(asked);
+  });
+});

@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import { type Command, Option } from 'commander';
+import { toJsonl } from '../../data/jsonl';
+import type { AuditSummary } from '../../judge/audit-ci';
+import { buildAuditCases, readPromptRows, readResponseRows } from '../../judge/audit-input';
+import { openReplyCache } from '../../judge/cache';
+import { loadTemplate } from '../../judge/prompts';
+import { runJudgeAudit } from '../../judge/run-audit';
+import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
+import { JUDGE_MODES, type JudgeMode } from '../../judge/types';
+
+interface AuditCliOptions {
+  input: string;
+  responses: string;
+  judge: string;
+  mode: JudgeMode;
+  out: string;
+  cache?: string;
+  template?: string;
+  concurrency: string;
+  timeoutMs: string;
+  maxRetries: string;
+  temperature: string;
+  maxTokens?: string;
+  seed: string;
+  resamples: string;
+  invalid: 'exclude' | 'violation';
+  onFailure: 'throw' | 'invalid';
+}
+
+const fmt = (v: number): string => (Number.isNaN(v) ? '  n/a' : v.toFixed(3));
+const line = (s: AuditSummary): string => {
+  const m = s.metrics;
+  const c = s.confusion;
+  return (
+    `${s.group.padEnd(44)} viol ${String(c.tp + c.fn + c.invalidViolation).padStart(4)}  ` +
+    `recall_viol ${fmt(m.recallViolation.estimate)} [${fmt(m.recallViolation.lo)}, ${fmt(m.recallViolation.hi)}]  ` +
+    `prec_viol ${fmt(m.precisionViolation.estimate)}  recall_ok ${fmt(m.recallCompliant.estimate)}  ` +
+    `kappa ${fmt(m.kappa.estimate)}  invalid ${fmt(m.invalidRate.estimate)}`
+  );
+};
+
+function positiveInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+async function audit(opts: AuditCliOptions): Promise<void> {
+  const spec = parseJudgeSpec(opts.judge);
+  const cases = buildAuditCases(readPromptRows(opts.input), readResponseRows(opts.responses));
+  mkdirSync(opts.out, { recursive: true });
+  const cache = openReplyCache(opts.cache ?? join(opts.out, 'judge-cache.jsonl'));
+  if (spec.kind === 'openai') {
+    console.log(`judge cache ${cache.report.file}: ${cache.report.entries} replies cached`);
+    if (cache.report.tornLastLine) console.log('judge cache: the last line was cut mid-write by an earlier run; it is dropped and asked again');
+  }
+  let retries = 0;
+  const judge = createJudgeFromSpec(spec, {
+    cache,
+    mode: opts.mode,
+    ...(opts.template ? { template: loadTemplate(opts.mode, opts.template) } : {}),
+    client: {
+      concurrency: positiveInt('concurrency', opts.concurrency),
+      timeoutMs: positiveInt('timeout-ms', opts.timeoutMs),
+      retry: { maxRetries: positiveInt('max-retries', opts.maxRetries) },
+      temperature: Number(opts.temperature),
+      ...(opts.maxTokens ? { maxTokens: positiveInt('max-tokens', opts.maxTokens) } : {}),
+    },
+    onRetry: () => void retries++,
+    onFailure: opts.onFailure,
+  });
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort(new Error('interrupted'));
+  process.once('SIGINT', onSigint);
+  const bar = new SingleBar({ format: 'judge {bar} {value}/{total} prompts | {retries} retries', hideCursor: true }, Presets.shades_classic);
+  bar.start(cases.requests.length, 0, { retries: 0 });
+  try {
+    const result = await runJudgeAudit(cases, judge, {
+      seed: positiveInt('seed', opts.seed),
+      resamples: positiveInt('resamples', opts.resamples),
+      invalid: opts.invalid,
+      signal: controller.signal,
+      onProgress: ({ done }) => bar.update(done, { retries }),
+    });
+    bar.stop();
+    writeFileSync(join(opts.out, 'verdicts.jsonl'), toJsonl(result.verdicts));
+    const auditJson = {
+      judge: result.judge,
+      spec: opts.judge,
+      mode: spec.kind === 'openai' ? opts.mode : 'simulated',
+      truth: 'rule verdicts (strict, upstream checkers)',
+      inputs: { prompts: opts.input, responses: opts.responses },
+      counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped },
+      ...(judge.stats ? { requests: { ...judge.stats, retries } } : {}),
+      note: 'violation is the positive class; null marks a metric whose denominator is 0 (see lib/judge/audit.ts)',
+      ...result.report,
+    };
+    writeFileSync(join(opts.out, 'audit.json'), JSON.stringify(auditJson, null, 2) + '\n');
+    console.log(`${result.judge}: ${result.verdicts.length} constraints of ${cases.requests.length} prompts judged`);
+    console.log(line(result.report.overall));
+    for (const s of result.report.byCategory) console.log(line(s));
+    console.log(`wrote ${join(opts.out, 'verdicts.jsonl')} and ${join(opts.out, 'audit.json')}`);
+  } catch (e) {
+    bar.stop();
+    if (controller.signal.aborted) {
+      throw new Error(`judge audit interrupted; ${cache.size} replies are cached in ${cache.report.file}: rerun the same command to resume`);
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** `ifkit judge audit`: judge every hard constraint of a prompts file and audit the judge against the rule verdicts. */
+export function registerJudgeCommand(program: Command): void {
+  const judge = program.command('judge').description('LLM judges for constraints: audit a judge against rule verdicts');
+  judge
+    .command('audit')
+    .description('judge every hard constraint of a prompts file, take the rule verdict as truth, write verdicts.jsonl and audit.json')
+    .requiredOption('--input <prompts.jsonl>', 'prompts file (key, prompt, instruction_id_list, kwargs)')
+    .requiredOption('--responses <responses.jsonl>', 'responses file ({prompt, response}), joined by prompt text')
+    .requiredOption('--judge <spec>', 'openai:<model>@<base-url> | sim:noisy:recall_violation=0.3,recall_compliant=0.95 | sim:lenient | sim:always-yes')
+    .addOption(new Option('--mode <mode>', 'how an LLM judge is asked').choices(JUDGE_MODES).default('per-constraint'))
+    .requiredOption('--out <dir>', 'output folder')
+    .option('--cache <file>', 'reply cache (append-only JSONL; default <out>/judge-cache.jsonl)')
+    .option('--template <file>', 'prompt template for the mode (default lib/judge/templates/<mode>.txt)')
+    .option('--concurrency <n>', 'requests in flight', '4')
+    .option('--timeout-ms <ms>', 'per request attempt', '120000')
+    .option('--max-retries <n>', 'retries on 429, 5xx, timeouts and dropped connections', '6')
+    .option('--temperature <t>', 'sampling temperature', '0')
+    .option('--max-tokens <n>', 'reply length cap (leave unset for reasoning judges)')
+    .option('--seed <n>', 'bootstrap seed', '0')
+    .option('--resamples <n>', 'bootstrap resamples', '1000')
+    .addOption(new Option('--invalid <policy>', 'invalid verdicts: left out of the metrics, or counted as "violated" (the reward view)').choices(['exclude', 'violation']).default('exclude'))
+    .addOption(new Option('--on-failure <what>', 'a request that fails after all retries: stop (rerun resumes) or record invalid').choices(['throw', 'invalid']).default('throw'))
+    .action(audit);
+}

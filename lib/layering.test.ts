@@ -1,0 +1,45 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The layers of lib/ from DEVELOPERS.md, bottom first: a folder may import its own layer and the ones below. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['data', 'stats', 'tensor', 'plots'],
+  ['verifiers', 'model'],
+  ['analysis'],
+  ['judge', 'eval'],
+  ['rewards'],
+  ['rl', 'hppt', 'server'],
+  ['lab'],
+  ['cli'],
+];
+const LIB = __dirname;
+const layerOf = (folder: string): number => LAYERS.findIndex((l) => l.includes(folder));
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sources(p);
+    return name.endsWith('.ts') && !name.endsWith('.test.ts') ? [p] : [];
+  });
+}
+
+describe('lib/ layering', () => {
+  it('puts every folder of lib/ in a layer', () => {
+    const folders = readdirSync(LIB).filter((n) => statSync(join(LIB, n)).isDirectory());
+    expect(folders.filter((f) => layerOf(f) < 0)).toEqual([]);
+  });
+
+  it('never imports upwards', () => {
+    const violations: string[] = [];
+    for (const file of sources(LIB)) {
+      const from = relative(LIB, file).split('/')[0]!;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/(?:from\s+|import\(\s*|require\(\s*)'(\.{1,2}\/[^']+)'/g)) {
+        const target = relative(LIB, resolve(dirname(file), m[1]!)).split('/')[0]!;
+        if (layerOf(target) > layerOf(from)) violations.push(`${relative(LIB, file)} imports ${m[1]} (${from} → ${target})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+});
