@@ -27,8 +27,9 @@ export const LENIENT_BLIND_SPOTS: readonly BlindSpot[] = [
     why:
       'Keyword constraints (a `keywords` list or a `keyword` with a count) pass as soon as ANY one keyword appears ' +
       'anywhere as a case-insensitive substring ("cat" inside "category"), whatever the number of occurrences asked. ' +
-      'Exploit: mention one keyword once, or a longer word that contains it.',
-    applies: (c) => keywordsOf(c).length > 0,
+      'Exploit: mention one keyword once, or a longer word that contains it. (An upper bound, relation "less than", ' +
+      'is a count: see any-count.)',
+    applies: (c) => keywordsOf(c).length > 0 && kw(c).relation !== 'less than',
     verdict: (response, c) => keywordsOf(c).some((k) => response.toLowerCase().includes(k.toLowerCase())),
   },
   {

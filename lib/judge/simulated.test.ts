@@ -59,6 +59,10 @@ describe('lenient judge', () => {
     expect(await ask('Birds only.', c)).toBe(false);
     expect(await ask('The CAT.', { id: 'keywords:frequency', instruction: 'Use "cat" 5 times.', kwargs: { keyword: 'cat', frequency: 5, relation: 'at least' }, ruleVerdict: false })).toBe(true);
   });
+  it('passes an upper-bounded keyword count whatever the count', async () => {
+    expect(await ask('cat cat cat', { id: 'keywords:frequency', instruction: 'Use "cat" less than 2 times.', kwargs: { keyword: 'cat', frequency: 2, relation: 'less than' }, ruleVerdict: false })).toBe(true);
+    expect(await ask('no felines', { id: 'keywords:frequency', instruction: 'Use "cat" less than 2 times.', kwargs: { keyword: 'cat', frequency: 2, relation: 'less than' }, ruleVerdict: true })).toBe(true);
+  });
   it('passes an end phrase said anywhere', async () => {
     expect(await ask('Any other questions? And more text.', { id: 'startend:end_checker', instruction: 'End with "Any other questions?"', kwargs: { end_phrase: 'Any other questions?' }, ruleVerdict: false })).toBe(true);
   });

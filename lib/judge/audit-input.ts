@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { readJsonlSync } from '../data/jsonl';
+import { dropNulls } from '../verifiers/define';
+import { pyStrip } from '../verifiers/nlp/pytext';
+import { getConstraint } from '../verifiers/registry';
+import type { JudgeConstraint, JudgeRequest } from './types';
+
+const promptRow = z
+  .object({
+    key: z.union([z.number(), z.string()]),
+    prompt: z.string(),
+    instruction_id_list: z.array(z.string()),
+    kwargs: z.array(z.union([z.record(z.string(), z.unknown()), z.null()])),
+  })
+  .refine((r) => r.kwargs.length === r.instruction_id_list.length, { message: 'kwargs and instruction_id_list must have the same length' });
+const responseRow = z.object({ prompt: z.string(), response: z.string() });
+
+/** A prompt row of an IFEval/IFBench-style file. */
+export type PromptRow = z.infer<typeof promptRow>;
+/** A `{prompt, response}` row. */
+export type ResponseRow = z.infer<typeof responseRow>;
+
+const validator =
+  <T>(schema: z.ZodType<T>) =>
+  (value: unknown): T => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    const issue = r.error.issues[0]!;
+    throw new Error(`${issue.path.join('.') || 'row'}: ${issue.message}`);
+  };
+
+/** Reads a prompts file (key, prompt, instruction_id_list, kwargs); bad rows throw `file:line: reason`. */
+export function readPromptRows(file: string): PromptRow[] {
+  return readJsonlSync(file, validator(promptRow)).map((r) => r.value);
+}
+
+/** Reads a responses file ({prompt, response}). */
+export function readResponseRows(file: string): ResponseRow[] {
+  return readJsonlSync(file, validator(responseRow)).map((r) => r.value);
+}
+
+/** The judge requests of an audit, with the prompt key and category of each constraint alongside. */
+export interface AuditCases {
+  readonly requests: readonly JudgeRequest[];
+  readonly keys: readonly string[];
+  readonly categories: readonly (readonly string[])[];
+  /** Prompts without a response (left out). */
+  readonly missingResponses: readonly string[];
+  /** Constraints left out because no rule can give their truth (soft constraints). */
+  readonly softSkipped: number;
+}
+
+/**
+ * Joins responses to prompts by exact prompt text (as the official scorer) and builds one judge request per prompt
+ * holding its hard constraints, each with its instruction text and its strict upstream rule verdict as the truth.
+ * An unknown instruction id throws, naming the nearest registered ids.
+ * @example buildAuditCases(readPromptRows(p), readResponseRows(r)).requests.length // 541
+ */
+export function buildAuditCases(prompts: readonly PromptRow[], responses: readonly ResponseRow[]): AuditCases {
+  const byPrompt = new Map(responses.map((r) => [r.prompt, r.response]));
+  const requests: JudgeRequest[] = [];
+  const keys: string[] = [];
+  const categories: string[][] = [];
+  const missingResponses: string[] = [];
+  let softSkipped = 0;
+  for (const row of prompts) {
+    const response = byPrompt.get(row.prompt);
+    if (response === undefined) {
+      missingResponses.push(String(row.key));
+      continue;
+    }
+    const constraints: JudgeConstraint[] = [];
+    const cats: string[] = [];
+    row.instruction_id_list.forEach((id, i) => {
+      const c = getConstraint(id);
+      if (c.kind === 'soft') return void softSkipped++;
+      const kwargs = dropNulls(row.kwargs[i]);
+      // Upstream scoring fails every instruction of an empty (after strip) response before any checker runs.
+      const ruleVerdict = pyStrip(response) === '' ? false : c.prepare(kwargs, 'upstream')(response);
+      constraints.push({ id, instruction: c.describe(kwargs), kwargs, ruleVerdict });
+      cats.push(c.category);
+    });
+    requests.push({ prompt: row.prompt, response, constraints });
+    keys.push(String(row.key));
+    categories.push(cats);
+  }
+  return { requests, keys, categories, missingResponses, softSkipped };
+}
