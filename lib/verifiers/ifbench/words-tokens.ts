@@ -10,7 +10,9 @@ import { hasAlnum } from './text';
 export const startVerb = fixedText('words:start_verb', 'The response must start with a verb.', (r) => {
   const tokens = wordTokenize(r);
   if (tokens.length === 0) return false;
-  const tagged = posTag(tokens);
+  // The perceptron tags token 0 from tokens 0-2 only (its features look two words ahead), so tagging those three
+  // gives the same first tag as tagging the whole response, at a fraction of the cost.
+  const tagged = posTag(tokens.slice(0, 3));
   return tagged.length > 0 && tagged[0]![1].includes('VB');
 });
 
