@@ -8,8 +8,16 @@ import { dataPath } from '../../data/paths';
 export interface PerceptronModel {
   /** Tag names; `weights` refer to them by index. */
   readonly classes: readonly string[];
-  /** Feature → (class indices, weights), both in the order of the JSON file (Python's summation order). */
-  readonly weights: ReadonlyMap<string, { readonly labels: Int32Array; readonly values: Float64Array }>;
+  /**
+   * Per template of FEATURE_TEMPLATES, argument(s) → row: the key is the argument, or for the two-argument
+   * templates the first argument, then the second. A row's weights are entries `offsets[row]` to
+   * `offsets[row + 1]` of `labels`/`values`. Indexing by argument spares building the "name arg" key per lookup.
+   */
+  readonly rows: ReadonlyArray<ReadonlyMap<string, number | ReadonlyMap<string, number>>>;
+  readonly offsets: Int32Array;
+  /** Class indices and weights of all rows, each row in the order of the JSON file (Python's summation order). */
+  readonly labels: Uint8Array;
+  readonly values: Float64Array;
   /** Unambiguous frequent words → their tag (bypasses the perceptron). */
   readonly tagdict: ReadonlyMap<string, string>;
 }
@@ -30,6 +38,43 @@ function fail(path: string, what: string): never {
   throw new Error(`${path}: ${what}; expected NLTK 3.9 averaged_perceptron_tagger_eng JSON, download it again`);
 }
 
+/** The feature templates of `PerceptronTagger._get_features`, in Python's insertion (= summation) order. */
+export const FEATURE_TEMPLATES = [
+  'bias',
+  'i suffix',
+  'i pref1',
+  'i-1 tag',
+  'i-2 tag',
+  'i tag+i-2 tag',
+  'i word',
+  'i-1 tag+i word',
+  'i-1 word',
+  'i-1 suffix',
+  'i-2 word',
+  'i+1 word',
+  'i+1 suffix',
+  'i+2 word',
+] as const;
+const TWO_ARGUMENTS: ReadonlySet<string> = new Set(['i tag+i-2 tag', 'i-1 tag+i word']);
+
+/** File a weights key ("name arg" or "name tag arg") under its template; keys of no template are never used. */
+function indexFeature(rows: Array<Map<string, number | Map<string, number>>>, key: string, row: number): void {
+  const t = FEATURE_TEMPLATES.findIndex((name) => key === name || key.startsWith(`${name} `));
+  if (t < 0) return;
+  const name = FEATURE_TEMPLATES[t]!;
+  const arg = key.slice(name.length + 1);
+  if (!TWO_ARGUMENTS.has(name)) {
+    rows[t]!.set(arg, row);
+    return;
+  }
+  // The first argument is a tag, which never holds a space.
+  const space = arg.indexOf(' ');
+  const first = arg.slice(0, space);
+  let inner = rows[t]!.get(first);
+  if (!(inner instanceof Map)) rows[t]!.set(first, (inner = new Map<string, number>()));
+  inner.set(arg.slice(space + 1), row);
+}
+
 /** Read a tagger model folder (absolute path) whose files are named `<name>.weights.json` etc. */
 export function loadPerceptronModel(dir: string, name = 'averaged_perceptron_tagger_eng'): PerceptronModel {
   const classesPath = `${dir}/${name}.classes.json`;
@@ -37,26 +82,34 @@ export function loadPerceptronModel(dir: string, name = 'averaged_perceptron_tag
   if (!Array.isArray(classes) || !classes.every((c): c is string => typeof c === 'string')) {
     fail(classesPath, 'classes is not an array of strings');
   }
+  if (classes.length > 255) fail(classesPath, `${classes.length} classes, at most 255 supported`);
   const index = new Map(classes.map((c, i) => [c, i]));
 
   const weightsPath = `${dir}/${name}.weights.json`;
   const rawWeights = readJson(weightsPath);
   if (!isRecord(rawWeights)) fail(weightsPath, 'weights is not an object');
-  const weights = new Map<string, { labels: Int32Array; values: Float64Array }>();
-  for (const [feature, perClass] of Object.entries(rawWeights)) {
+  const features = Object.entries(rawWeights);
+  const rows = FEATURE_TEMPLATES.map(() => new Map<string, number | Map<string, number>>());
+  const offsets = new Int32Array(features.length + 1);
+  let total = 0;
+  features.forEach(([feature, perClass], row) => {
     if (!isRecord(perClass)) fail(weightsPath, `feature ${JSON.stringify(feature)} has no class→weight object`);
-    const entries = Object.entries(perClass);
-    const labels = new Int32Array(entries.length);
-    const values = new Float64Array(entries.length);
-    entries.forEach(([label, w], k) => {
+    indexFeature(rows, feature, row);
+    total += Object.keys(perClass).length;
+    offsets[row + 1] = total;
+  });
+  const labels = new Uint8Array(total);
+  const values = new Float64Array(total);
+  let k = 0;
+  for (const [feature, perClass] of features) {
+    for (const [label, w] of Object.entries(perClass as Record<string, unknown>)) {
       const i = index.get(label);
       if (i === undefined || typeof w !== 'number') {
         fail(weightsPath, `feature ${JSON.stringify(feature)}: class ${JSON.stringify(label)} → ${JSON.stringify(w)} is not a known class with a number`);
       }
       labels[k] = i;
-      values[k] = w;
-    });
-    weights.set(feature, { labels, values });
+      values[k++] = w;
+    }
   }
 
   const tagdictPath = `${dir}/${name}.tagdict.json`;
@@ -67,7 +120,7 @@ export function loadPerceptronModel(dir: string, name = 'averaged_perceptron_tag
     if (typeof tag !== 'string') fail(tagdictPath, `word ${JSON.stringify(word)} has tag ${JSON.stringify(tag)}`);
     tagdict.set(word, tag);
   }
-  return { classes, weights, tagdict };
+  return { classes, rows, offsets, labels, values, tagdict };
 }
 
 let english: PerceptronModel | undefined;

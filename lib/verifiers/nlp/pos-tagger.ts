@@ -27,47 +27,50 @@ function suffix3(s: string): string {
   return s.slice(start);
 }
 
-/** `_get_features`: feature keys in Python's insertion order, with counts (a key added twice counts 2). */
-function features(i: number, word: string, context: readonly string[], prev: string, prev2: string): Map<string, number> {
-  const f = new Map<string, number>();
-  const add = (key: string): void => {
-    f.set(key, (f.get(key) ?? 0) + 1);
-  };
-  const j = i + START.length;
-  add('bias');
-  add(`i suffix ${suffix3(word)}`);
-  add(`i pref1 ${word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!)}`);
-  add(`i-1 tag ${prev}`);
-  add(`i-2 tag ${prev2}`);
-  add(`i tag+i-2 tag ${prev} ${prev2}`);
-  add(`i word ${context[j]!}`);
-  add(`i-1 tag+i word ${prev} ${context[j]!}`);
-  add(`i-1 word ${context[j - 1]!}`);
-  add(`i-1 suffix ${suffix3(context[j - 1]!)}`);
-  add(`i-2 word ${context[j - 2]!}`);
-  add(`i+1 word ${context[j + 1]!}`);
-  add(`i+1 suffix ${suffix3(context[j + 1]!)}`);
-  add(`i+2 word ${context[j + 2]!}`);
-  return f;
+function lookup(model: PerceptronModel, template: number, arg: string, arg2?: string): number | undefined {
+  const hit = model.rows[template]!.get(arg);
+  if (arg2 === undefined) return hit as number | undefined;
+  return hit instanceof Map ? hit.get(arg2) : undefined;
 }
 
 /**
- * `AveragedPerceptron.predict`: scores summed feature by feature in Python's order (so floating-point
- * rounding matches), then the best class; ties go to the greater tag name, as `max(key=(score, label))`.
+ * `_get_features` + `AveragedPerceptron.predict`. The 14 feature keys are distinct for any input (their
+ * names differ before the first argument), so each has value 1 and Python's `value * weight` is `weight`.
+ * Scores are summed feature by feature in Python's insertion order so that floating-point rounding
+ * matches; ties go to the greater tag name, as `max(classes, key=lambda c: (score[c], c))` does.
  */
-function predict(feats: Map<string, number>, model: PerceptronModel, scores: Float64Array): string {
+function predict(i: number, word: string, context: readonly string[], prev: string, prev2: string, model: PerceptronModel, scores: Float64Array): string {
+  const j = i + START.length;
+  const w = context[j]!;
+  // Same order as FEATURE_TEMPLATES.
+  const rows = [
+    lookup(model, 0, ''),
+    lookup(model, 1, suffix3(word)),
+    lookup(model, 2, word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!)),
+    lookup(model, 3, prev),
+    lookup(model, 4, prev2),
+    lookup(model, 5, prev, prev2),
+    lookup(model, 6, w),
+    lookup(model, 7, prev, w),
+    lookup(model, 8, context[j - 1]!),
+    lookup(model, 9, suffix3(context[j - 1]!)),
+    lookup(model, 10, context[j - 2]!),
+    lookup(model, 11, context[j + 1]!),
+    lookup(model, 12, suffix3(context[j + 1]!)),
+    lookup(model, 13, context[j + 2]!),
+  ];
+  const { offsets, labels, values, classes } = model;
   scores.fill(0);
-  for (const [feat, value] of feats) {
-    const w = model.weights.get(feat);
-    if (w === undefined) continue;
-    for (let k = 0; k < w.labels.length; k++) scores[w.labels[k]!] += value * w.values[k]!;
+  for (const row of rows) {
+    if (row === undefined) continue;
+    for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) scores[labels[k]!] += values[k]!;
   }
   let best = 0;
-  for (let c = 1; c < model.classes.length; c++) {
+  for (let c = 1; c < classes.length; c++) {
     const d = scores[c]! - scores[best]!;
-    if (d > 0 || (d === 0 && model.classes[c]! > model.classes[best]!)) best = c;
+    if (d > 0 || (d === 0 && classes[c]! > classes[best]!)) best = c;
   }
-  return model.classes[best]!;
+  return classes[best]!;
 }
 
 /** Tag each token (`nltk.pos_tag(tokens)` with the given model). */
@@ -78,7 +81,7 @@ export function perceptronTag(tokens: readonly string[], model: PerceptronModel)
   let prev: string = START[0];
   let prev2: string = START[1];
   tokens.forEach((word, i) => {
-    const tag = model.tagdict.get(word) || predict(features(i, word, context, prev, prev2), model, scores);
+    const tag = model.tagdict.get(word) || predict(i, word, context, prev, prev2, model, scores);
     out.push([word, tag]);
     prev2 = prev;
     prev = tag;

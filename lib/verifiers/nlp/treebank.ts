@@ -1,4 +1,4 @@
-import { PY_B, PY_D, PY_END, PY_S, PY_W, pyIgnoreCase } from './punkt-chars';
+import { PY_D, PY_END, PY_S, PY_W, pyIgnoreCase } from './punkt-chars';
 
 /**
  * NLTK 3.8 `NLTKWordTokenizer.tokenize(text)` (the improved Treebank tokenizer behind `word_tokenize`),
@@ -6,64 +6,95 @@ import { PY_B, PY_D, PY_END, PY_S, PY_W, pyIgnoreCase } from './punkt-chars';
  * sentence, then a whitespace split. Unchanged in NLTK 3.9.
  */
 
-type Rule = readonly [RegExp, string];
+// Each rule has a cheap gate (a substring it cannot match without); skipping the regex pass when the
+// gate fails leaves the text unchanged, exactly as a pass without matches would, at a fraction of the cost.
+interface Rule {
+  readonly re: RegExp;
+  readonly replacement: string;
+  readonly gate: (text: string) => boolean;
+  /** The rule can only match at the last `.` (everything after it is closers/space): scan from there. */
+  readonly lastPeriod?: true;
+}
 
-const rule = (source: string, replacement: string): Rule => [new RegExp(source, 'gu'), replacement];
+const has =
+  (...needles: string[]) =>
+  (text: string): boolean =>
+    needles.some((n) => text.includes(n));
+const always = (): boolean => true;
+const rule = (source: string, replacement: string, gate: (text: string) => boolean): Rule => ({
+  re: new RegExp(source, 'gu'),
+  replacement,
+  gate,
+});
+
+// Python `\b` before a word character is "no word character behind", after one "none ahead".
+const B_BEFORE = `(?<!${PY_W})`;
+const B_AFTER = `(?!${PY_W})`;
 
 const STARTING_QUOTES: readonly Rule[] = [
-  rule('([«“‘„]|`+)', ' $1 '),
-  rule('^"', '``'),
-  rule('(``)', ' $1 '),
-  rule('([ (\\[{<])("|\'{2})', '$1 `` '),
+  rule('([«“‘„]|`+)', ' $1 ', has('«', '“', '‘', '„', '`')),
+  rule('^"', '``', (t) => t.startsWith('"')),
+  rule('(``)', ' $1 ', has('``')),
+  rule('([ (\\[{<])("|\'{2})', '$1 `` ', has('"', "''")),
   // (?i)(\')(?!re|ve|ll|m|t|s|d|n)(\w)\b
-  rule(`(')(?!${['re', 've', 'll', 'm', 't', 's', 'd', 'n'].map(pyIgnoreCase).join('|')})(${PY_W})${PY_B}`, '$1 $2'),
+  rule(`(')(?!${['re', 've', 'll', 'm', 't', 's', 'd', 'n'].map(pyIgnoreCase).join('|')})(${PY_W})${B_AFTER}`, '$1 $2', has("'")),
 ];
 
 const PUNCTUATION: readonly Rule[] = [
-  rule(`([^.])(\\.)([\\])}>"'»”’ ]*)${PY_S}*${PY_END}`, '$1 $2 $3 '),
-  rule(`([:,])([^${PY_D}])`, ' $1 $2'),
-  rule(`([:,])${PY_END}`, ' $1 '),
-  rule('\\.{2,}', ' $& '),
-  rule('[;@#$%&]', ' $& '),
+  { ...rule(`([^.])(\\.)([\\])}>"'»”’ ]*)${PY_S}*${PY_END}`, '$1 $2 $3 ', always), lastPeriod: true },
+  rule(`([:,])([^${PY_D}])`, ' $1 $2', has(':', ',')),
+  rule(`([:,])${PY_END}`, ' $1 ', has(':', ',')),
+  rule('\\.{2,}', ' $& ', has('..')),
+  rule('[;@#$%&]', ' $& ', has(';', '@', '#', '$', '%', '&')),
   // Handles the final period (the first rule already spaced most of them out).
-  rule(`([^.])(\\.)([\\])}>"']*)${PY_S}*${PY_END}`, '$1 $2$3 '),
-  rule('[?!]', ' $& '),
-  rule("([^'])' ", "$1 ' "),
-  rule('[*]', ' $& '),
+  { ...rule(`([^.])(\\.)([\\])}>"']*)${PY_S}*${PY_END}`, '$1 $2$3 ', always), lastPeriod: true },
+  rule('[?!]', ' $& ', has('?', '!')),
+  rule("([^'])' ", "$1 ' ", has("' ")),
+  rule('[*]', ' $& ', has('*')),
 ];
 
-const PARENS_BRACKETS = rule('[\\][(){}<>]', ' $& ');
-const DOUBLE_DASHES = rule('--', ' -- ');
+const PARENS_BRACKETS = rule('[\\][(){}<>]', ' $& ', has('[', ']', '(', ')', '{', '}', '<', '>'));
+const DOUBLE_DASHES = rule('--', ' -- ', has('--'));
 
 const ENDING_QUOTES: readonly Rule[] = [
-  rule('([»”’])', ' $1 '),
-  rule("''", " '' "),
-  rule('"', " '' "),
-  rule("([^' ])('[sS]|'[mM]|'[dD]|') ", '$1 $2 '),
-  rule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", '$1 $2 '),
+  rule('([»”’])', ' $1 ', has('»', '”', '’')),
+  rule("''", " '' ", has("''")),
+  rule('"', " '' ", has('"')),
+  rule("([^' ])('[sS]|'[mM]|'[dD]|') ", '$1 $2 ', has("' ", "'s ", "'S ", "'m ", "'M ", "'d ", "'D ")),
+  rule("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", '$1 $2 ', has("'")),
 ];
 
 // MacIntyre contractions: CONTRACTIONS2 and CONTRACTIONS3, all case-insensitive.
-const contraction = (pre: string, a: string, b: string, post: string): Rule =>
-  rule(`${pre}(${pyIgnoreCase(a)})(${pyIgnoreCase(b)})${post}`, ' $1 $2 ');
-const CONTRACTIONS: readonly Rule[] = [
-  contraction(PY_B, 'can', 'not', PY_B),
-  contraction(PY_B, 'd', "'ye", PY_B),
-  contraction(PY_B, 'gim', 'me', PY_B),
-  contraction(PY_B, 'gon', 'na', PY_B),
-  contraction(PY_B, 'got', 'ta', PY_B),
-  contraction(PY_B, 'lem', 'me', PY_B),
-  contraction(PY_B, 'more', "'n", PY_B),
-  contraction(PY_B, 'wan', 'na', `(?=${PY_S})`),
-  contraction(' ', "'t", 'is', PY_B),
-  contraction(' ', "'t", 'was', PY_B),
+const CONTRACTION_PAIRS: ReadonlyArray<readonly [string, string, string, string]> = [
+  [B_BEFORE, 'can', 'not', B_AFTER],
+  [B_BEFORE, 'd', "'ye", B_AFTER],
+  [B_BEFORE, 'gim', 'me', B_AFTER],
+  [B_BEFORE, 'gon', 'na', B_AFTER],
+  [B_BEFORE, 'got', 'ta', B_AFTER],
+  [B_BEFORE, 'lem', 'me', B_AFTER],
+  [B_BEFORE, 'more', "'n", B_AFTER],
+  [B_BEFORE, 'wan', 'na', `(?=${PY_S})`],
+  [' ', "'t", 'is', B_AFTER],
+  [' ', "'t", 'was', B_AFTER],
 ];
+const ANY_CONTRACTION = new RegExp(CONTRACTION_PAIRS.map(([, a, b]) => pyIgnoreCase(a + b)).join('|'), 'u');
+const CONTRACTIONS: readonly Rule[] = CONTRACTION_PAIRS.map(([pre, a, b, post]) =>
+  rule(`${pre}(${pyIgnoreCase(a)})(${pyIgnoreCase(b)})${post}`, ' $1 $2 ', always),
+);
 
 const WS_RUN = new RegExp(`${PY_S}+`, 'u');
 
 function applyAll(text: string, rules: readonly Rule[]): string {
   let out = text;
-  for (const [re, replacement] of rules) out = out.replace(re, replacement);
+  for (const r of rules) {
+    if (!r.gate(out)) continue;
+    if (r.lastPeriod) {
+      const p = out.lastIndexOf('.');
+      if (p >= 1) out = out.slice(0, p - 1) + out.slice(p - 1).replace(r.re, r.replacement);
+    } else {
+      out = out.replace(r.re, r.replacement);
+    }
+  }
   return out;
 }
 
@@ -71,9 +102,8 @@ function applyAll(text: string, rules: readonly Rule[]): string {
 export function treebankTokens(sentence: string): string[] {
   let text = applyAll(sentence, STARTING_QUOTES);
   text = applyAll(text, PUNCTUATION);
-  text = text.replace(PARENS_BRACKETS[0], PARENS_BRACKETS[1]);
-  text = text.replace(DOUBLE_DASHES[0], DOUBLE_DASHES[1]);
+  text = applyAll(text, [PARENS_BRACKETS, DOUBLE_DASHES]);
   text = applyAll(` ${text} `, ENDING_QUOTES);
-  text = applyAll(text, CONTRACTIONS);
+  if (ANY_CONTRACTION.test(text)) text = applyAll(text, CONTRACTIONS);
   return text.split(WS_RUN).filter((t) => t !== '');
 }
