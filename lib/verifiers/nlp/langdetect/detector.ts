@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../../../stats/rng';
+import type { Rng } from '../../../stats/rng';
 import type { ProfileModel } from './profiles';
 
 /** langdetect 1.0.9's Detector constants. */
@@ -12,14 +12,11 @@ export const DETECTOR = {
   nTrial: 7,
 } as const;
 
-/**
- * Our fixed seed. Python seeds from the OS unless `DetectorFactory.seed` is set, so the official verdicts are
- * those that hold for (almost) any seed; the oracle fixture marks the texts where Python itself wavers.
- */
-export const DETECTOR_SEED = 0;
+/** Draws one collected n-gram (its profile row) uniformly at random, like Python's `random.choice(ngrams)`. */
+export type NgramDraw = () => number;
 
 /** Standard normal draws by Box–Muller, caching the second value of each pair as Python's random.gauss does. */
-function gaussian(rng: Rng): () => number {
+export function gaussian(rng: Rng): () => number {
   let spare: number | null = null;
   return () => {
     if (spare !== null) {
@@ -47,40 +44,52 @@ function normalizeProb(prob: Float64Array): number {
   return max;
 }
 
-let scratchFactor = new Float64Array(0);
-let scratchProb = new Float64Array(0);
+/**
+ * One trial: from uniform probabilities, multiply each language's probability by (alpha/10000 + P(gram | lang))
+ * for random grams until one language passes 0.99999 (checked every 5 draws) or 1000 draws.
+ * Python multiplies every language; we divide the factor by alpha/10000, which leaves the languages without the
+ * gram untouched and changes nothing after the next normalisation (which always comes before a read).
+ */
+function runTrial(model: ProfileModel, draw: NgramDraw, alpha: number, prob: Float64Array): void {
+  const { rowStart, langIndex, prob: gramProb } = model;
+  const inverseWeight = DETECTOR.baseFreq / alpha;
+  prob.fill(1 / prob.length);
+  for (let i = 0; ; i++) {
+    const row = draw();
+    for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) prob[langIndex[k]!]! *= 1 + gramProb[k]! * inverseWeight;
+    if (i % 5 === 0 && (normalizeProb(prob) > DETECTOR.convThreshold || i >= DETECTOR.iterationLimit)) return;
+  }
+}
+
+let scratch = new Float64Array(0);
 
 /**
- * Python `Detector._detect_block` after feature extraction: 7 trials, each drawing n-grams at random and
- * multiplying per-language probabilities by (alpha / 10000 + P(gram | lang)) until one language passes 0.99999
- * (checked every 5 draws) or 1000 draws; returns the trial average per language (same order as `model.langs`).
+ * Python `Detector._detect_block` after feature extraction: the average over 7 trials of each language's
+ * probability (order of `model.langs`). With `stopWhenDecided`, trials stop once the leader cannot be overtaken
+ * (each remaining trial adds at most 1/7 to any language): the argmax is then exact but the numbers are partial.
  */
-export function languageProbabilities(
-  model: ProfileModel,
-  rows: Int32Array,
-  count: number,
-  seed: number = DETECTOR_SEED,
-): Float64Array {
+export function languageProbabilities(model: ProfileModel, draw: NgramDraw, rng: Rng, stopWhenDecided = false): Float64Array {
   const nLang = model.langs.length;
-  if (scratchProb.length !== nLang) ((scratchProb = new Float64Array(nLang)), (scratchFactor = new Float64Array(nLang)));
-  const prob = scratchProb;
-  const factor = scratchFactor;
-  const { rowStart, langIndex, prob: gramProb } = model;
+  if (scratch.length !== nLang) scratch = new Float64Array(nLang);
   const result = new Float64Array(nLang);
-  const rng = createRng(seed);
   const gauss = gaussian(rng);
   for (let t = 0; t < DETECTOR.nTrial; t++) {
-    prob.fill(1 / nLang);
     const alpha = DETECTOR.alphaDefault + gauss() * DETECTOR.alphaWidth;
-    const weight = alpha / DETECTOR.baseFreq;
-    for (let i = 0; ; i++) {
-      const row = rows[Math.floor(rng.next() * count)]!;
-      factor.fill(weight);
-      for (let k = rowStart[row]!, end = rowStart[row + 1]!; k < end; k++) factor[langIndex[k]!] = weight + gramProb[k]!;
-      for (let j = 0; j < nLang; j++) prob[j] *= factor[j]!;
-      if (i % 5 === 0 && (normalizeProb(prob) > DETECTOR.convThreshold || i >= DETECTOR.iterationLimit)) break;
-    }
-    for (let j = 0; j < nLang; j++) result[j] += prob[j]! / DETECTOR.nTrial;
+    runTrial(model, draw, alpha, scratch);
+    for (let j = 0; j < nLang; j++) result[j] += scratch[j]! / DETECTOR.nTrial;
+    if (stopWhenDecided && isDecided(result, (DETECTOR.nTrial - t - 1) / DETECTOR.nTrial)) break;
   }
   return result;
+}
+
+/** Whether the leader passes the threshold and beats every other language by more than `remaining`. */
+function isDecided(sums: Float64Array, remaining: number): boolean {
+  let first = 0;
+  let second = 0;
+  for (const p of sums) {
+    if (p > first) ((second = first), (first = p));
+    else if (p > second) second = p;
+  }
+  const margin = 1e-9; // far above the rounding of seven additions
+  return first > DETECTOR.probThreshold + margin && first - second > remaining + margin;
 }

@@ -4,72 +4,113 @@ import type { ProfileModel } from './profiles';
 const SPACE = 0x20;
 const UPPERCASE = /^\p{Uppercase}$/u;
 
-let upperBmp: Uint8Array | undefined;
+// 0 = not computed yet, 1 = uppercase, 2 = not; filled per character on first sight (most texts use few).
+const upperBmp = new Uint8Array(0x10000);
 
 /** Python `ch.isupper()` for one code point (Unicode's Uppercase property). */
 export function isUpperCodePoint(cp: number): boolean {
   if (cp > 0xffff) return UPPERCASE.test(String.fromCodePoint(cp));
-  if (!upperBmp) {
-    upperBmp = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) upperBmp[c] = UPPERCASE.test(String.fromCharCode(c)) ? 1 : 0;
-  }
-  return upperBmp[cp] === 1;
+  let flag = upperBmp[cp]!;
+  if (flag === 0) upperBmp[cp] = flag = UPPERCASE.test(String.fromCharCode(cp)) ? 1 : 2;
+  return flag === 1;
 }
 
 /**
- * Python `Detector._extract_ngrams`: feed each character through NGram (normalise, reset at a space, a
- * three-character window, skip words in capitals after their first letter) and collect the profile rows of the
- * 1-, 2- and 3-grams that end at it. Writes rows into `out` (which must hold 3 per code point) and returns
- * how many it wrote, in the order Python appends them.
+ * The NGram window after each character of a text: how many of its last 1..3 grams Python would look up
+ * (`length[p]`, 0 inside a word in capitals) and the alphabet ids of the window (`id3` newest; 0 = in no profile).
  */
-export function extractNgramRows(codePoints: readonly number[], model: ProfileModel, out: Int32Array): number {
+export interface WindowScan {
+  positions: number;
+  length: Uint8Array;
+  id1: Uint16Array;
+  id2: Uint16Array;
+  id3: Uint16Array;
+  /** Positions whose unigram is in the profiles: a lower bound on the number of features. */
+  unigramHits: number;
+}
+
+/** Scratch space for texts of up to `capacity` code points. */
+export function createWindowScan(capacity: number): WindowScan {
+  const n = capacity;
+  return { positions: 0, length: new Uint8Array(n), id1: new Uint16Array(n), id2: new Uint16Array(n), id3: new Uint16Array(n), unigramHits: 0 };
+}
+
+/**
+ * Run Python's NGram.add_char over `codePoints[0..count)` (normalise, reset at a space, keep three characters,
+ * flag words in capitals after their first letter) and record each window in `scan`, which it returns.
+ */
+export function scanWindows(codePoints: Int32Array, count: number, model: ProfileModel, scan: WindowScan): WindowScan {
   const norm = normalizationTable();
-  const { alphabetId, radix, unigramRow, pairIndex, bigramRow, trigramRow } = model;
-  let count = 0;
-  // The window as normalised code points (c1 oldest), its length, and alphabet ids (0 = in no profile).
-  let c1 = 0;
-  let c2 = 0;
-  let c3 = SPACE;
+  const { alphabetId, unigramRow } = model;
+  let c3 = SPACE; // newest character of the window
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = alphabetId[SPACE]!;
   let length = 1;
   let capitalWord = false;
-  for (const raw of codePoints) {
+  let hits = 0;
+  for (let p = 0; p < count; p++) {
+    const raw = codePoints[p]!;
     const ch = raw > 0xffff ? raw : norm[raw]!;
     const last = c3;
     if (last === SPACE) {
       length = 1;
       capitalWord = false;
-      if (ch === SPACE) continue;
     } else if (length >= 3) {
       length = 2;
     }
-    c1 = c2;
-    c2 = c3;
-    c3 = ch;
-    length++;
-    if (isUpperCodePoint(ch)) {
-      if (isUpperCodePoint(last)) capitalWord = true;
-    } else {
-      capitalWord = false;
+    if (last === SPACE && ch === SPACE) {
+      scan.length[p] = 0; // Python returns before touching the window; the lone ' ' is no feature
+      continue;
     }
-    if (capitalWord) continue;
+    const upper = isUpperCodePoint(ch);
+    if (!upper) capitalWord = false;
+    else if (isUpperCodePoint(last)) capitalWord = true;
+    c3 = ch;
+    a1 = a2;
+    a2 = a3;
+    a3 = ch > 0xffff ? 0 : alphabetId[ch]!;
+    length++;
+    scan.length[p] = capitalWord ? 0 : length;
+    scan.id1[p] = a1;
+    scan.id2[p] = a2;
+    scan.id3[p] = a3;
+    if (!capitalWord && ch !== SPACE && unigramRow[a3]! >= 0) hits++;
+  }
+  scan.positions = count;
+  scan.unigramHits = hits;
+  return scan;
+}
 
-    const id3 = ch > 0xffff ? 0 : alphabetId[ch]!;
-    if (id3 === 0) continue; // every gram ending here contains a character no profile has
-    if (ch !== SPACE) {
-      const row = unigramRow[id3]!;
+/** The profile row of the `n`-gram ending at position `p` if Python would collect it, else -1. */
+export function gramRowAt(model: ProfileModel, scan: WindowScan, p: number, n: number): number {
+  if (n > scan.length[p]!) return -1;
+  const id3 = scan.id3[p]!;
+  if (id3 === 0) return -1;
+  if (n === 1) return id3 === model.alphabetId[SPACE] ? -1 : model.unigramRow[id3]!;
+  const id2 = scan.id2[p]!;
+  if (id2 === 0) return -1;
+  if (n === 2) {
+    const pair = model.pairIndex.get(id2 * model.radix + id3);
+    return pair < 0 ? -1 : model.bigramRow[pair]!;
+  }
+  const id1 = scan.id1[p]!;
+  if (id1 === 0) return -1;
+  const prefix = model.pairIndex.get(id1 * model.radix + id2);
+  return prefix < 0 ? -1 : model.trigramRow.get(prefix * model.radix + id3);
+}
+
+/**
+ * Python `Detector._extract_ngrams`: the rows of every collected n-gram, in Python's order, written to `out`
+ * (3 per position at most). Returns how many.
+ */
+export function extractNgramRows(model: ProfileModel, scan: WindowScan, out: Int32Array): number {
+  let count = 0;
+  for (let p = 0; p < scan.positions; p++) {
+    for (let n = 1; n <= 3; n++) {
+      const row = gramRowAt(model, scan, p, n);
       if (row >= 0) out[count++] = row;
     }
-    const id2 = c2 > 0xffff ? 0 : alphabetId[c2]!;
-    if (id2 === 0) continue;
-    const pair = pairIndex.get(id2 * radix + id3);
-    if (pair !== undefined && bigramRow[pair]! >= 0) out[count++] = bigramRow[pair]!;
-    if (length < 3) continue;
-    const id1 = c1 > 0xffff ? 0 : alphabetId[c1]!;
-    if (id1 === 0) continue;
-    const prefix = pairIndex.get(id1 * radix + id2);
-    if (prefix === undefined) continue;
-    const row3 = trigramRow.get(prefix * radix + id3);
-    if (row3 !== undefined) out[count++] = row3;
   }
   return count;
 }

@@ -75,15 +75,38 @@ function kanjiMap(classes: readonly string[]): Map<number, number> {
 
 let bmpTable: Uint16Array | undefined;
 
-/** NGram.normalize for the whole BMP, built once; code points above U+FFFF are never changed. */
+/**
+ * NGram.normalize for the whole BMP, built once by filling the blocks (normalizeCodePoint stays the reference; a
+ * test checks the two agree on every code point). Code points above U+FFFF are never changed.
+ */
 export function normalizationTable(): Uint16Array {
   if (bmpTable) return bmpTable;
   const { latin1Excluded, kanjiClasses } = langdetectMessages();
-  const kanji = kanjiMap(kanjiClasses);
   const table = new Uint16Array(0x10000);
-  for (let cp = 0; cp < 0x10000; cp++) table[cp] = normalizeCodePoint(cp, latin1Excluded, kanji);
+  for (let cp = 0; cp < 0x10000; cp++) table[cp] = cp;
+  for (let cp = 0; cp < 0x80; cp++) if (!((cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a))) table[cp] = SPACE;
+  for (const ch of latin1Excluded) if (ch.charCodeAt(0) >= 0x80 && ch.charCodeAt(0) <= 0xff) table[ch.charCodeAt(0)] = SPACE;
+  table[0x0219] = 0x015f;
+  table[0x021b] = 0x0163;
+  table.fill(SPACE, 0x2000, 0x2070);
+  table[0x06cc] = 0x064a;
+  table.fill(0x1ec3, 0x1ea0, 0x1f00);
+  table.fill(0x3042, 0x3040, 0x30a0);
+  table.fill(0x30a2, 0x30a0, 0x3100);
+  table.fill(0x3105, 0x3100, 0x3130);
+  table.fill(0x3105, 0x31a0, 0x31c0);
+  for (const [cp, representative] of kanjiMap(kanjiClasses)) if (cp >= 0x4e00 && cp <= 0x9fff) table[cp] = representative;
+  table.fill(0xac00, 0xac00, 0xd7b0);
   bmpTable = table;
   return table;
+}
+
+let kanjiCache: Map<number, number> | undefined;
+
+/** The kanji map of the loaded messages.properties (for normalizeCodePoint callers). */
+export function kanjiRepresentatives(): ReadonlyMap<number, number> {
+  kanjiCache ??= kanjiMap(langdetectMessages().kanjiClasses);
+  return kanjiCache;
 }
 
 /** Python `NGram.normalize(ch)`. @example normalizeChar('ș') // 'ş' */

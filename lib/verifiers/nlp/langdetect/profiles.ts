@@ -1,18 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { dataPath } from '../../../data/paths';
-
-const ProfileJson = z.object({
-  name: z.string().min(1),
-  freq: z.record(z.string(), z.number().int().nonnegative()),
-  n_words: z.array(z.number().int().positive()).length(3),
-});
+import { createIntMap, type IntMap } from './int-map';
+import { parseProfile, type Profile } from './profile-json';
 
 /**
  * The 55 profiles as one sparse matrix: row r (an n-gram) holds P(gram | language) for the languages where the
  * gram occurs (CSR layout: `rowStart[r]..rowStart[r+1]` index `langIndex` and `prob`). N-grams are looked up by
- * integer keys over a small alphabet (see `gramRow`) so detection never builds a string.
+ * integer keys over a small alphabet (see `gramRowAt` in features.ts), so detection never builds a string.
  */
 export interface ProfileModel {
   /** Language codes, sorted (Python uses os.listdir order, which is arbitrary; only ties could notice). */
@@ -24,37 +19,20 @@ export interface ProfileModel {
   prob: Float64Array;
   /** BMP code unit -> alphabet id (1..alphabetSize), 0 when no profile uses the character. */
   alphabetId: Uint16Array;
-  /** Radix of the n-gram keys: alphabet size + 1. */
+  /** Radix of the n-gram keys (above the largest alphabet id). */
   radix: number;
   /** Row of a unigram by alphabet id, or -1. */
   unigramRow: Int32Array;
-  /** Bigram key `a * radix + b` -> index into `bigramRow` / trigram prefix. */
-  pairIndex: Map<number, number>;
+  /** Bigram key `a * radix + b` -> index into `bigramRow` / trigram prefix (-1 when absent). */
+  pairIndex: IntMap;
   /** Row of the bigram with that pair index, or -1 when the pair is only a trigram prefix. */
   bigramRow: Int32Array;
-  /** Trigram key `pairIndex * radix + c` -> row. */
-  trigramRow: Map<number, number>;
+  /** Trigram key `pairIndex * radix + c` -> row (-1 when absent). */
+  trigramRow: IntMap;
 }
 
-interface Profile {
-  name: string;
-  freq: Record<string, number>;
-  nWords: readonly number[];
-}
-
-function readProfile(file: string): Profile {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`langdetect: profile ${file} is not valid JSON (${(err as Error).message}); restore it from langdetect 1.0.9`);
-  }
-  const result = ProfileJson.safeParse(parsed);
-  if (!result.success) {
-    throw new Error(`langdetect: profile ${file} does not have {name, freq, n_words[3]}: ${result.error.message}`);
-  }
-  return { name: result.data.name, freq: result.data.freq, nWords: result.data.n_words };
-}
+/** Alphabet ids are below this radix, which keeps every n-gram key a small integer (V8 Smi). */
+const RADIX = 4096;
 
 /** Build the model from parsed profiles (exported for tests with tiny hand-made profiles). */
 export function buildProfileModel(profiles: readonly Profile[]): ProfileModel {
@@ -64,53 +42,62 @@ export function buildProfileModel(profiles: readonly Profile[]): ProfileModel {
 
   const alphabetId = new Uint16Array(0x10000);
   let alphabetSize = 0;
-  const rows = new Map<string, Array<[number, number]>>();
-  sorted.forEach((profile, lang) => {
-    for (const [gram, count] of Object.entries(profile.freq)) {
-      const length = gram.length;
-      if (length < 1 || length > 3) continue;
-      for (let i = 0; i < length; i++) {
-        const unit = gram.charCodeAt(i);
-        if (alphabetId[unit] === 0) alphabetId[unit] = ++alphabetSize;
-      }
-      let entries = rows.get(gram);
-      if (!entries) rows.set(gram, (entries = []));
-      entries.push([lang, count / profile.nWords[length - 1]!]);
+  const idOf = (unit: number): number => {
+    if (alphabetId[unit] === 0) {
+      if (alphabetSize === RADIX - 1) throw new Error(`langdetect: profiles use more than ${RADIX - 1} characters; raise RADIX`);
+      alphabetId[unit] = ++alphabetSize;
     }
-  });
-  const radix = alphabetSize + 1;
-  if (radix * radix * radix > Number.MAX_SAFE_INTEGER) throw new Error('langdetect: profile alphabet too large for integer keys');
-
-  const grams = [...rows.keys()];
-  const rowStart = new Int32Array(grams.length + 1);
-  let nnz = 0;
-  grams.forEach((g, r) => ((rowStart[r] = nnz), (nnz += rows.get(g)!.length)));
-  rowStart[grams.length] = nnz;
-  const langIndex = new Uint8Array(nnz);
-  const prob = new Float64Array(nnz);
-  const unigramRow = new Int32Array(radix).fill(-1);
-  const pairIndex = new Map<number, number>();
-  const bigramRows: number[] = [];
-  const trigramRow = new Map<number, number>();
-  const pairOf = (a: number, b: number): number => {
-    const key = a * radix + b;
-    let index = pairIndex.get(key);
-    if (index === undefined) {
-      index = bigramRows.length;
-      pairIndex.set(key, index);
-      bigramRows.push(-1);
-    }
-    return index;
+    return alphabetId[unit]!;
   };
-  grams.forEach((gram, r) => {
-    let k = rowStart[r]!;
-    for (const [lang, p] of rows.get(gram)!) ((langIndex[k] = lang), (prob[k] = p), k++);
-    const ids = [...Array(gram.length).keys()].map((i) => alphabetId[gram.charCodeAt(i)]!);
-    if (ids.length === 1) unigramRow[ids[0]!] = r;
-    else if (ids.length === 2) bigramRows[pairOf(ids[0]!, ids[1]!)] = r;
-    else trigramRow.set(pairOf(ids[0]!, ids[1]!) * radix + ids[2]!, r);
+  const total = profiles.reduce((n, p) => n + p.grams.length, 0);
+  const grams: string[] = [];
+  const unigramRow = new Int32Array(RADIX).fill(-1);
+  const pairIndex = createIntMap(total);
+  const bigramRows: number[] = [];
+  const trigramRow = createIntMap(total);
+  const newPair = (): number => bigramRows.push(-1) - 1;
+  const rowOf = (gram: string): number => {
+    const a = idOf(gram.charCodeAt(0));
+    if (gram.length === 1) {
+      if (unigramRow[a]! < 0) unigramRow[a] = grams.push(gram) - 1;
+      return unigramRow[a]!;
+    }
+    const pair = pairIndex.getOrInsert(a * RADIX + idOf(gram.charCodeAt(1)), newPair);
+    if (gram.length === 2) {
+      if (bigramRows[pair]! < 0) bigramRows[pair] = grams.push(gram) - 1;
+      return bigramRows[pair]!;
+    }
+    return trigramRow.getOrInsert(pair * RADIX + idOf(gram.charCodeAt(2)), () => grams.push(gram) - 1);
+  };
+
+  const entryRow = new Int32Array(total);
+  const entryLang = new Uint8Array(total);
+  const entryProb = new Float64Array(total);
+  let entries = 0;
+  sorted.forEach((profile, lang) => {
+    profile.grams.forEach((gram, g) => {
+      if (gram.length < 1 || gram.length > 3) return; // Python keeps no probability for these either
+      entryRow[entries] = rowOf(gram);
+      entryLang[entries] = lang;
+      entryProb[entries++] = profile.counts[g]! / profile.nWords[gram.length - 1]!;
+    });
   });
-  return { langs, grams, rowStart, langIndex, prob, alphabetId, radix, unigramRow, pairIndex, bigramRow: Int32Array.from(bigramRows), trigramRow };
+  // Counting sort of the entries by row into CSR; languages stay in ascending order within a row.
+  const rowStart = new Int32Array(grams.length + 1);
+  for (let e = 0; e < entries; e++) rowStart[entryRow[e]! + 1]!++;
+  for (let r = 0; r < grams.length; r++) rowStart[r + 1]! += rowStart[r]!;
+  const fill = rowStart.slice(0, grams.length);
+  const langIndex = new Uint8Array(entries);
+  const prob = new Float64Array(entries);
+  for (let e = 0; e < entries; e++) {
+    const k = fill[entryRow[e]!]!++;
+    langIndex[k] = entryLang[e]!;
+    prob[k] = entryProb[e]!;
+  }
+  return {
+    langs, grams, rowStart, langIndex, prob, alphabetId, radix: RADIX, unigramRow, pairIndex,
+    bigramRow: Int32Array.from(bigramRows), trigramRow,
+  };
 }
 
 let cached: ProfileModel | undefined;
@@ -121,6 +108,6 @@ export function profileModel(): ProfileModel {
   const dir = dataPath('langdetect/profiles');
   const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
   if (files.length < 2) throw new Error(`langdetect: need the 55 profiles in ${dir}, found ${files.length}`);
-  cached = buildProfileModel(files.map((f) => readProfile(join(dir, f))));
+  cached = buildProfileModel(files.map((f) => parseProfile(readFileSync(join(dir, f), 'utf8'), join(dir, f))));
   return cached;
 }
