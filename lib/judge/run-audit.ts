@@ -57,3 +57,14 @@ export async function runJudgeAudit(cases: AuditCases, judge: Judge, opts: RunAu
   });
   return { judge: judge.name, verdicts, report };
 }
+
+/**
+ * Audits several judges on the same cases, in order (one after another: simulated judges are instant, and real
+ * ones share the server).
+ * @example compareJudges(cases, [createAlwaysYesJudge(), createLenientJudge()], { seed: 0 })
+ */
+export async function compareJudges(cases: AuditCases, judges: readonly Judge[], opts: RunAuditOptions): Promise<JudgeAuditResult[]> {
+  const out: JudgeAuditResult[] = [];
+  for (const judge of judges) out.push(await runJudgeAudit(cases, judge, opts));
+  return out;
+}
