@@ -7,11 +7,22 @@ const UPPERCASE = /^\p{Uppercase}$/u;
 // 0 = not computed yet, 1 = uppercase, 2 = not; filled per character on first sight (most texts use few).
 const upperBmp = new Uint8Array(0x10000);
 
-/** Python `ch.isupper()` for one code point (Unicode's Uppercase property). */
+/**
+ * Uppercase letters added after Unicode 14, the version of Python 3.11 that made the official verdicts; Node's
+ * newer ICU calls them uppercase, Python 3.11 does not.
+ */
+function isNewerThanUnicode14(cp: number): boolean {
+  return (
+    cp === 0x1c89 || cp === 0xa7cb || cp === 0xa7cc || cp === 0xa7ce || cp === 0xa7d2 || cp === 0xa7d4 ||
+    cp === 0xa7da || cp === 0xa7dc || (cp >= 0x10d50 && cp <= 0x10d65) || (cp >= 0x16ea0 && cp <= 0x16eb8)
+  );
+}
+
+/** Python 3.11 `ch.isupper()` for one code point (Unicode's Uppercase property, as of Unicode 14). */
 export function isUpperCodePoint(cp: number): boolean {
-  if (cp > 0xffff) return UPPERCASE.test(String.fromCodePoint(cp));
+  if (cp > 0xffff) return !isNewerThanUnicode14(cp) && UPPERCASE.test(String.fromCodePoint(cp));
   let flag = upperBmp[cp]!;
-  if (flag === 0) upperBmp[cp] = flag = UPPERCASE.test(String.fromCharCode(cp)) ? 1 : 2;
+  if (flag === 0) upperBmp[cp] = flag = !isNewerThanUnicode14(cp) && UPPERCASE.test(String.fromCharCode(cp)) ? 1 : 2;
   return flag === 1;
 }
 
