@@ -1,4 +1,4 @@
-import { pyStrip } from '../nlp/pytext';
+import { stripEnds } from './fast-strip';
 import { pyReprTuple } from './pyrepr';
 import { ifevalConstraint, noKwargs } from './schemas';
 
@@ -11,7 +11,7 @@ export const constrainedResponse = ifevalConstraint({
   describe: () => `Answer with one of the following options: ${pyReprTuple(OPTIONS)}`,
   sampleKwargs: () => ({}),
   check: (response) => {
-    const text = pyStrip(response);
+    const text = stripEnds(response);
     return OPTIONS.some((o) => text.includes(o));
   },
 });

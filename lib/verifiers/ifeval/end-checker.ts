@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { pyStrip } from '../nlp/pytext';
+import { stripEnds } from './fast-strip';
 import { ifevalConstraint, textSchema } from './schemas';
 
 const ENDINGS = ['Any other questions?', 'Is there anything else I can help with?'] as const;
@@ -10,8 +11,8 @@ export const endChecker = ifevalConstraint({
   id: 'startend:end_checker',
   kwargs: z.object({ end_phrase: textSchema }),
   describe: ({ end_phrase }) =>
-    `Finish your response with this exact phrase ${pyStrip(end_phrase)}. No other words should follow this phrase.`,
+    `Finish your response with this exact phrase ${stripEnds(end_phrase)}. No other words should follow this phrase.`,
   sampleKwargs: (rng) => ({ end_phrase: pick(ENDINGS, rng) }),
   check: (response, { end_phrase }) =>
-    pyStrip(pyStrip(response), '"').toLowerCase().endsWith(pyStrip(end_phrase).toLowerCase()),
+    pyStrip(stripEnds(response), '"').toLowerCase().endsWith(stripEnds(end_phrase).toLowerCase()),
 });

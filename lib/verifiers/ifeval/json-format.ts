@@ -1,4 +1,4 @@
-import { pyStrip } from '../nlp/pytext';
+import { stripEnds } from './fast-strip';
 import { ifevalConstraint, noKwargs } from './schemas';
 
 function removePrefix(s: string, p: string): string {
@@ -62,9 +62,9 @@ export const jsonFormat = ifevalConstraint({
   describe: () => 'Entire output should be wrapped in JSON format. You can use markdown ticks such as ```.',
   sampleKwargs: () => ({}),
   check: (response) => {
-    let v = pyStrip(response);
+    let v = stripEnds(response);
     for (const p of ['```json', '```Json', '```JSON', '```']) v = removePrefix(v, p);
     if (v.endsWith('```')) v = v.slice(0, -3);
-    return pyJsonLoads(pyStrip(v));
+    return pyJsonLoads(stripEnds(v));
   },
 });

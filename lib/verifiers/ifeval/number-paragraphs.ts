@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pyStrip } from '../nlp/pytext';
+import { stripEnds } from './fast-strip';
 import { PY_RE } from './kwarg-regex';
 import { countSchema, ifevalConstraint } from './schemas';
 
@@ -11,7 +11,7 @@ export function countStarParagraphs(response: string): number {
   const pieces = response.split(DIVIDER);
   let n = pieces.length;
   for (let i = 0; i < pieces.length; i++) {
-    if (pyStrip(pieces[i]!) !== '') continue;
+    if (stripEnds(pieces[i]!) !== '') continue;
     if (i === 0 || i === pieces.length - 1) n--;
     else return -1;
   }

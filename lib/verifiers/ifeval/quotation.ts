@@ -1,4 +1,4 @@
-import { pyStrip } from '../nlp/pytext';
+import { stripEnds } from './fast-strip';
 import { ifevalConstraint, noKwargs } from './schemas';
 
 /** startend:quotation: the stripped response has 2+ characters and starts and ends with an ASCII `"`. */
@@ -8,7 +8,7 @@ export const quotation = ifevalConstraint({
   describe: () => 'Wrap your entire response with double quotation marks.',
   sampleKwargs: () => ({}),
   check: (response) => {
-    const v = pyStrip(response);
+    const v = stripEnds(response);
     return v.length > 1 && v.startsWith('"') && v.endsWith('"');
   },
 });
