@@ -5,7 +5,7 @@ import { pick } from '../../stats/rng';
 import { defineConstraint } from '../define';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
 import { positiveInt, promptText, strippedText } from './common';
-import { cachedPyRegex, compilePyRegex, pyFindall } from './py-regex';
+import { cachedPyRegex, isPyRegex, pyFindall } from './py-regex';
 
 const PHRASES = [
   'Dance like nobody is watching you',
@@ -39,20 +39,16 @@ function checkRepeatPhrase(response: string, { phrase, small_n }: { phrase: stri
   return satisfied === small_n;
 }
 
+/** Upstream builds `first .*? last` from the phrase's words as a raw regex; refuse phrases for which it fails. */
+function phraseCompiles(phrase: string): boolean {
+  const w = pySplit(phrase);
+  return isPyRegex(`${w[0]!} .*? ${w[w.length - 1]!}`);
+}
+
 const repeatPhraseKwargs = z.object({
-  phrase: strippedText.refine((s) => compilePyRegexSafe(s), { message: 'its first and last words are used as a Python regex and do not compile' }),
+  phrase: strippedText.refine(phraseCompiles, { message: 'its first and last words are used as a Python regex and do not compile' }),
   small_n: positiveInt,
 });
-
-function compilePyRegexSafe(phrase: string): boolean {
-  const w = pySplit(phrase);
-  try {
-    compilePyRegex(`${w[0]!} .*? ${w[w.length - 1]!}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const repeatPhrase = defineConstraint({
   id: 'copy:repeat_phrase',
