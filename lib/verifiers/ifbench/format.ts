@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { deleteChars, PY_PUNCTUATION, pyIsSpaceChar, pySplit, pyStrip } from '../nlp/pytext';
 import { pick } from '../../stats/rng';
-import { fixedText, ifbench, textSchema } from './spec';
-import { chars, deletePunct, stripPunct } from './text';
+import { fixedText, ifbench } from './spec';
+import { deletePunct, stripPunct } from './text';
 
 /** format:* ids that need no tokenizer (ifbench/instructions.py @db69a6f). */
 

@@ -1,4 +1,4 @@
-import { deleteChars, PY_PUNCTUATION, PY_WORD_CHAR, pyStrip } from '../nlp/pytext';
+import { deleteChars, PY_PUNCTUATION, PY_WORD_CHAR } from '../nlp/pytext';
 
 /**
  * The Python string idioms the IFBench checkers repeat, in one place.
