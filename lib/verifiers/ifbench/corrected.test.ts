@@ -15,6 +15,12 @@ const KNOWN_BUGS: ReadonlyArray<readonly [id: string, kwargs: Record<string, unk
     'https://github.com/allenai/IFBench/issues/22 (punctuation tokens count as words)',
   ],
   ['format:line_indent', {}, 'a\n\n\n b\n  c', 'blank lines removed while iterating: the second of two blank lines stays'],
+  [
+    'format:no_bullets_bullets',
+    {},
+    'It is cold.\n\nIt is late.\n* coat\n* hat\n',
+    'a blank line ends the sentence part (a variable is reused as flag and list), and so does a final newline',
+  ],
   ['ratio:sentence_type', {}, 'I run. He said "I jump." Do you?', 'punkt keeps the closing quote, so the statement ends with "'],
   ['ratio:sentence_balance', {}, 'I run. "Do you?" Wow!', 'punkt keeps the closing quote, so the question ends with "'],
   [
@@ -47,6 +53,7 @@ describe('corrected IFBench checkers', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['words:words_position', { keyword: 'whisper' }, 'Well, softly whisper it.'],
     ['format:line_indent', {}, 'a\n\n b\n c'],
+    ['format:no_bullets_bullets', {}, 'It is cold.\n\n* coat\n* hat\nBye.'],
     ['ratio:sentence_type', {}, 'I run. "Do you?" Yes?'],
     ['ratio:sentence_balance', {}, 'I run. Do you?'],
     ['custom:sentence_alphabet', {}, '"Apple." Banana.'],

@@ -23,28 +23,32 @@ export const emoji = fixedText('format:emoji', 'Please use an emoji at the end o
   return true;
 });
 
+/** Sentences then bullets; `blankLinesStop` keeps upstream's bug where a line without sentences ends the text part. */
+function isSentencesThenBullets(r: string, blankLinesStop: boolean): boolean {
+  // Upstream reuses one variable as a flag and as the last line's sentence list: a line without sentences
+  // (a blank line) makes it falsy, and the next non-bullet line then fails the response.
+  let collecting = true;
+  let nSentences = 0;
+  let nBullets = 0;
+  for (const line of r.split('\n')) {
+    if (pyStrip(line).startsWith('*')) {
+      collecting = false;
+      if (nSentences < 2) return false;
+      nBullets++;
+    } else if (collecting) {
+      const sentences = sentTokenize(pyStrip(line));
+      nSentences += sentences.length;
+      collecting = !blankLinesStop || sentences.length > 0;
+    } else if (blankLinesStop || pyStrip(line) !== '') return false;
+  }
+  return nBullets >= 2;
+}
 export const noBulletsBullets = fixedText(
   'format:no_bullets_bullets',
   'Your answer must contain at least two sentences ending in a period followed by at least two bullet points denoted by *.',
-  (r) => {
-    // Upstream reuses one variable as a flag and as the last line's sentence list: a line without sentences
-    // (a blank line) makes it falsy, and the next non-bullet line then fails the response.
-    let collecting = true;
-    let nSentences = 0;
-    let nBullets = 0;
-    for (const line of r.split('\n')) {
-      if (pyStrip(line).startsWith('*')) {
-        collecting = false;
-        if (nSentences < 2) return false;
-        nBullets++;
-      } else if (collecting) {
-        const sentences = sentTokenize(pyStrip(line));
-        nSentences += sentences.length;
-        collecting = sentences.length > 0;
-      } else return false;
-    }
-    return nBullets >= 2;
-  },
+  (r) => isSentencesThenBullets(r, true),
+  // Corrected: blank lines between paragraphs (or after the bullets) are allowed.
+  { checkCorrected: (r) => isSentencesThenBullets(r, false) },
 );
 
 const LETTER = /^\p{L}$/u;
