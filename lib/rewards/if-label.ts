@@ -40,12 +40,14 @@ function readText(text: string, label: unknown): unknown {
 
 /** Parse and validate a label. @example parseIfLabel("[{'instruction_id': ['punctuation:no_comma'], 'kwargs': [None]}]") */
 export function parseIfLabel(label: unknown): IfLabel {
-  let value = typeof label === 'string' ? readText(label, label) : label;
-  if (Array.isArray(value)) {
-    if (value.length === 0) throw new IfLabelError(label, 'is an empty list; expected [constraints]');
-    value = value[0];
+  // Unwrap `[label]` and string-encoded layers (upstream: literal_eval, [0], then json.loads if still a string);
+  // datasets such as Dolci nest one more list around the string.
+  let value: unknown = label;
+  for (let depth = 0; depth < 4 && (typeof value === 'string' || Array.isArray(value)); depth++) {
+    if (typeof value === 'string') value = readText(value, label);
+    else if (value.length === 0) throw new IfLabelError(label, 'is an empty list; expected [constraints]');
+    else value = value[0];
   }
-  if (typeof value === 'string') value = readText(value, label);
   const parsed = LabelSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

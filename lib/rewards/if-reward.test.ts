@@ -62,6 +62,18 @@ describe('ifReward (open-instruct IFEvalVerifier semantics)', () => {
     expect(ifReward(prediction, lbl).score).toBeCloseTo(expected, 12);
   });
 
+  it('scores an IF_multi_constraints_upto5-style label mixing IFEval and IFTrain ids', () => {
+    const lbl =
+      "[{'instruction_id': ['length_constraints:number_paragraphs', 'letters:letter_counting2', 'keywords:word_once'], " +
+      "'kwargs': [{'num_paragraphs': 4}, {'letter': 's', 'let_frequency': 20, 'let_relation': 'at least'}, {'keyword': 'flight'}]}]";
+    const paras = ['Sails skim seas swiftly.', 'Stars shine softly; sunsets stay.', 'Swans sing sweet songs.', 'Our flight lands soon, so sleep.'];
+    // Confirmed with the Python verifier: all three pass; 3 paragraphs leave only word_once; no "flight" fails one; two fail one.
+    expect(ifReward(`<think>s</think>${paras.join('\n***\n')}`, lbl).score).toBe(1);
+    expect(ifReward(paras.slice(0, 3).join('\n***\n'), lbl).score).toBeCloseTo(1 / 3, 12);
+    expect(ifReward(paras.join('\n***\n').replace('flight', 'trip'), lbl).score).toBeCloseTo(2 / 3, 12);
+    expect(ifReward(`${paras.join('\n***\n')} Flight!`, lbl).score).toBeCloseTo(2 / 3, 12);
+  });
+
   it('reports per-constraint results and the other reward kinds', () => {
     const r = ifReward('Hello world.', dotAndOnce);
     expect(r.passed).toEqual([false, true]);
@@ -86,6 +98,8 @@ describe('parseIfLabel', () => {
     expect(parseIfLabel('[{"instruction_id": ["count:count_unique"], "kwargs": [null]}]')).toEqual(expected);
     expect(parseIfLabel('{"instruction_id": ["count:count_unique"], "kwargs": [null]}')).toEqual(expected);
     expect(parseIfLabel([{ instruction_id: ['count:count_unique'], kwargs: [null] }])).toEqual(expected);
+    // Dolci-style rows wrap the label string in one more list.
+    expect(parseIfLabel(["[{'instruction_id': ['count:count_unique'], 'kwargs': [None]}]"])).toEqual(expected);
   });
 
   it('explains broken labels', () => {
