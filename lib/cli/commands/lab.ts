@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { parseLabConfig, LAB_DEFAULTS } from '../../lab/config';
+import type { LabEval } from '../../lab/evaluate';
+import { runLab } from '../../lab/run';
+import { loadPolicy } from '../../model/policy';
+import { createRng } from '../../stats/rng';
+import { initBackend } from '../../tensor/backend';
+
+/*
+ * `ifkit lab grpo` runs the first learning task (warm start, GRPO, held-out evaluation) and `ifkit lab sample`
+ * samples a checkpoint. Without --config the embedded defaults (LAB_DEFAULTS) run.
+ */
+
+const fmt = (e: LabEval): string =>
+  `pass ${e.passRate.toFixed(3)} | length ${e.lengthRate.toFixed(3)} | keyword ${e.keywordRate.toFixed(3)} | ` +
+  `lowercase ${e.lowercaseRate.toFixed(3)} | words ${e.responseWords.toFixed(2)}`;
+
+async function readConfig(file: string | undefined): Promise<unknown> {
+  if (file === undefined) return {};
+  const text = await readFile(file, 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new Error(`--config ${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function grpoAction(opts: { config?: string; out: string; cache?: string; steps?: string; quiet?: boolean }): Promise<void> {
+  const raw = (await readConfig(opts.config)) as Record<string, unknown>;
+  if (opts.steps !== undefined) raw.grpo = { ...(raw.grpo as object | undefined), steps: Number(opts.steps) };
+  const config = parseLabConfig(raw);
+  const backend = await initBackend();
+  console.log(`backend ${backend.name}${backend.simd ? ' (simd)' : ''}; writing ${opts.out}`);
+  const sftBar = new SingleBar({ format: 'sft   {bar} {value}/{total} loss {loss}' }, Presets.shades_classic);
+  const bar = new SingleBar({ format: 'grpo  {bar} {value}/{total} reward {reward} step {secs}s' }, Presets.shades_classic);
+  let sftStarted = false;
+  const result = await runLab(config, opts.out, {
+    sftCacheDir: opts.cache ?? join(opts.out, '..', 'sft-cache'),
+    hooks: {
+      onSftStep: (s) => {
+        if (opts.quiet) return;
+        if (!sftStarted) sftBar.start(config.sft.steps, 0, { loss: '-' });
+        sftStarted = true;
+        sftBar.update(s.step + 1, { loss: s.loss.toFixed(3) });
+      },
+      onWarmStart: (w) => {
+        if (sftStarted) sftBar.stop();
+        console.log(w.cached ? `warm start loaded from ${w.dir}` : `warm start trained${w.dir ? ` and cached in ${w.dir}` : ''}`);
+        if (!opts.quiet) bar.start(config.grpo.steps, 0, { reward: '-', secs: '-' });
+      },
+      onStep: (m) => {
+        if (!opts.quiet) bar.update(m.step, { reward: m.rewardMean.toFixed(3), secs: m.stepSeconds.toFixed(2) });
+      },
+      onEval: (step, e) => {
+        if (opts.quiet) console.log(`eval @${step}: ${fmt(e)}`);
+      },
+    },
+  });
+  if (!opts.quiet) bar.stop();
+  for (const { step, eval: e } of result.curve) console.log(`held-out @${String(step).padStart(4)}: ${fmt(e)}`);
+  console.log(`before: ${fmt(result.before)}\nafter:  ${fmt(result.after)}`);
+  result.policy.dispose();
+}
+
+async function sampleAction(opts: { checkpoint: string; prompt: string; n: string; seed: string; maxNewTokens: string; temperature: string }): Promise<void> {
+  await initBackend();
+  const dir = opts.checkpoint;
+  // a trainer checkpoint keeps the policy in policy/; a plain policy directory is accepted too
+  const policy = await loadPolicy(dir).catch(() => loadPolicy(join(dir, 'policy')));
+  const tok = policy.tokenizer;
+  const ids = [tok.bos, ...tok.encode(opts.prompt)];
+  const n = Number(opts.n);
+  const out = await policy.generate(Array.from({ length: n }, () => ids), {
+    maxNewTokens: Number(opts.maxNewTokens),
+    temperature: Number(opts.temperature),
+    stopTokens: [tok.eos],
+    rng: createRng(Number(opts.seed)),
+  });
+  for (const c of out) console.log(tok.decode(c));
+  policy.dispose();
+}
+
+/** `ifkit lab grpo|sample`. */
+export function registerLabCommand(program: Command): void {
+  const lab = program.command('lab').description('the GRPO laboratory: a tiny policy learning to follow instructions');
+  lab
+    .command('grpo')
+    .description('warm start (cached), then GRPO on "write about <topic> in exactly N words, all lowercase, including <w>"')
+    .option('--config <file.json>', 'a lab config (partial; merged over the embedded defaults)')
+    .requiredOption('--out <dir>', 'writes config.json, metrics.jsonl, eval.jsonl, checkpoints/ and final-eval.json; resumes if checkpoints exist')
+    .option('--cache <dir>', 'where warm-start checkpoints are cached (default <out>/../sft-cache)')
+    .option('--steps <n>', `GRPO steps (default ${LAB_DEFAULTS.grpo.steps})`)
+    .option('--quiet', 'no progress bars; print each evaluation')
+    .action(grpoAction);
+  lab
+    .command('sample')
+    .description('sample completions of a prompt from a checkpoint')
+    .requiredOption('--checkpoint <dir>', 'a policy directory or a trainer checkpoint (checkpoints/step-N)')
+    .requiredOption('--prompt <text>', 'e.g. "write about ocean in exactly 5 words all lowercase including the word coral"')
+    .option('--n <count>', 'completions', '4')
+    .option('--seed <int>', 'sampling seed', '0')
+    .option('--max-new-tokens <n>', 'tokens per completion', '16')
+    .option('--temperature <t>', 'sampling temperature (0 = greedy)', '1')
+    .action(sampleAction);
+}

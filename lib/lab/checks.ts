@@ -1,0 +1,63 @@
+import { passes } from '../verifiers/types';
+import { REGISTRY, getConstraint } from '../verifiers/registry';
+import { countWords, escapeRegExp } from '../verifiers/nlp/pytext';
+import type { LabMeta } from './world';
+
+/*
+ * The task's three IFEval checks. 'registry' uses the real checkers (`getConstraint(id).prepare(kwargs)`);
+ * 'local' uses small stand-ins with the same semantics, for when the registry does not have the ids yet:
+ * - length_constraints:number_words counts nltk RegexpTokenizer(r"\w+") tokens (pytext countWords). IFEval only
+ *   has 'less than' and 'at least', so "exactly N" is both: at least N and less than N + 1.
+ * - keywords:existence is re.search(r"\b" + keyword + r"\b", response, re.I).
+ * - change_case:english_lowercase is response == response.lower() and langdetect says 'en'. The local stand-in
+ *   skips langdetect (every lab word is English; langdetect on 3-word strings would add noise, not signal).
+ */
+
+export type CheckSource = 'local' | 'registry';
+
+export const LAB_CONSTRAINT_IDS = ['length_constraints:number_words', 'keywords:existence', 'change_case:english_lowercase'] as const;
+
+/** Per-constraint verdicts of one response. */
+export interface LabVerdicts {
+  readonly length: boolean;
+  readonly keyword: boolean;
+  readonly lowercase: boolean;
+}
+
+/** True when every lab constraint id is registered (then 'registry' checks can be used). */
+export function registryHasLabChecks(): boolean {
+  return LAB_CONSTRAINT_IDS.every((id) => REGISTRY.has(id));
+}
+
+function localVerdicts(response: string, m: LabMeta): LabVerdicts {
+  return {
+    length: countWords(response) === m.numWords,
+    keyword: new RegExp(`\\b${escapeRegExp(m.keyword)}\\b`, 'i').test(response),
+    lowercase: response === response.toLowerCase(),
+  };
+}
+
+function registryVerdicts(response: string, m: LabMeta): LabVerdicts {
+  const words = getConstraint('length_constraints:number_words');
+  const atLeast = words.prepare({ num_words: m.numWords, relation: 'at least' })(response);
+  const below = words.prepare({ num_words: m.numWords + 1, relation: 'less than' })(response);
+  return {
+    length: passes(atLeast) && passes(below),
+    keyword: passes(getConstraint('keywords:existence').prepare({ keywords: [m.keyword] })(response)),
+    lowercase: passes(getConstraint('change_case:english_lowercase').prepare({})(response)),
+  };
+}
+
+/** The three verdicts of `response` for instance `m`. */
+export function labVerdicts(response: string, m: LabMeta, source: CheckSource): LabVerdicts {
+  if (source === 'registry' && !registryHasLabChecks()) {
+    const missing = LAB_CONSTRAINT_IDS.filter((id) => !REGISTRY.has(id));
+    throw new Error(`lab checks: the registry lacks ${missing.join(', ')}; use checks 'local' until they are registered`);
+  }
+  return source === 'registry' ? registryVerdicts(response, m) : localVerdicts(response, m);
+}
+
+/** All three pass. */
+export function allPass(v: LabVerdicts): boolean {
+  return v.length && v.keyword && v.lowercase;
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { GRPO_DEFAULTS, parseGrpoConfig, type GrpoConfig } from '../rl/config';
+import { TEACHER_DEFAULTS } from './teacher';
+
+/*
+ * Configuration of the first learning task: the policy's shape, the supervised warm start on teacher responses,
+ * the held-out split and the GRPO run. Embedded defaults follow lab-world-findings.md (a ~100k-parameter policy,
+ * SFT at lr 3e-3 × batch 64, GRPO 8 prompts × 8 samples at lr 3e-4, KL 0, clip 0.2, token-level loss).
+ */
+
+const posInt = z.number().int().positive();
+const prob = z.number().min(0).max(1);
+
+const labShape = z
+  .object({
+    seed: z.number().int(),
+    model: z.object({ dModel: posInt, nLayers: posInt, nHeads: posInt, contextLength: posInt, mlpRatio: z.number().positive() }).strict(),
+    teacher: z.object({ exactLength: prob, keywordFirst: prob, capitalise: prob }).strict(),
+    sft: z.object({ examples: posInt, steps: posInt, batchSize: posInt, learningRate: z.number().positive() }).strict(),
+    heldOut: posInt,
+    /** Fixed sampling seed of every held-out evaluation. */
+    evalSeed: z.number().int(),
+    checks: z.enum(['local', 'registry']),
+    /** 'all': 1 if every constraint passes (the precise reward); 'mean': the fraction that pass. */
+    reward: z.enum(['all', 'mean']),
+  })
+  .strict();
+
+export type LabConfig = z.infer<typeof labShape> & { grpo: GrpoConfig };
+
+export const LAB_DEFAULTS: LabConfig = {
+  seed: 1,
+  model: { dModel: 64, nLayers: 2, nHeads: 4, contextLength: 32, mlpRatio: 4 },
+  teacher: { ...TEACHER_DEFAULTS },
+  sft: { examples: 16000, steps: 800, batchSize: 64, learningRate: 3e-3 },
+  heldOut: 128,
+  evalSeed: 2026,
+  checks: 'local',
+  reward: 'all',
+  grpo: { ...GRPO_DEFAULTS, steps: 200, maxNewTokens: 16, checkpointEvery: 50, evalEvery: 20 },
+};
+
+/** A lab config from a JSON file's contents (partial objects are merged over `base`). */
+export function parseLabConfig(raw: unknown, base: LabConfig = LAB_DEFAULTS): LabConfig {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(`lab config must be a JSON object, got ${JSON.stringify(raw)}; see LAB_DEFAULTS`);
+  }
+  const { grpo, ...rest } = raw as Record<string, unknown>;
+  const { grpo: baseGrpo, ...baseRest } = base;
+  const merged = {
+    ...baseRest,
+    ...rest,
+    model: { ...baseRest.model, ...(rest.model as object | undefined) },
+    teacher: { ...baseRest.teacher, ...(rest.teacher as object | undefined) },
+    sft: { ...baseRest.sft, ...(rest.sft as object | undefined) },
+  };
+  const parsed = labShape.safeParse(merged);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new Error(`lab config is invalid (${issues}); fix these fields or drop them to use the defaults`);
+  }
+  return { ...parsed.data, grpo: parseGrpoConfig(grpo ?? {}, baseGrpo) };
+}

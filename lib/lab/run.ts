@@ -1,0 +1,90 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJsonlSync } from '../data/jsonl';
+import type { SftStep } from '../model/sft';
+import type { Policy } from '../model/policy';
+import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../rl/grpo';
+import { allPass, labVerdicts, type LabVerdicts } from './checks';
+import type { LabConfig } from './config';
+import { evaluateLab, type LabEval } from './evaluate';
+import { warmStart } from './warm-start';
+import { drawInstances, labTokenizer, promptIds, promptText, splitInstances, type LabMeta, type LabSplit } from './world';
+
+/*
+ * The first learning task end to end: warm start (cached) → held-out evaluation → GRPO with the rule reward,
+ * evaluated on the held-out prompts along the way → a final evaluation written next to the metrics.
+ */
+
+export interface LabHooks {
+  onSftStep?(s: SftStep): void;
+  onWarmStart?(info: { cached: boolean; dir?: string }): void;
+  onStep?(row: GrpoMetrics): void;
+  onEval?(step: number, result: LabEval): void;
+}
+
+export interface LabResult {
+  readonly before: LabEval;
+  readonly after: LabEval;
+  /** (step, held-out evaluation) every evalEvery steps, step 0 being the warm start. */
+  readonly curve: { step: number; eval: LabEval }[];
+  readonly metrics: GrpoMetrics[];
+}
+
+/** The held-out curve of a run directory (a resumed run holds the rows of every call). */
+function readCurve(file: string): { step: number; eval: LabEval }[] {
+  return readJsonlSync(file).map(({ value }) => {
+    const { step, ...e } = value as { step: number } & LabEval;
+    return { step, eval: e };
+  });
+}
+
+const fraction = (v: LabVerdicts): number => ((v.length ? 1 : 0) + (v.keyword ? 1 : 0) + (v.lowercase ? 1 : 0)) / 3;
+
+/** The GRPO task of the lab: training prompts from the split, the rule reward, the true all-pass. */
+export function labTask(config: LabConfig, split: LabSplit, tok = labTokenizer()): GrpoTask<LabMeta> {
+  return {
+    samplePrompts: (rng, n) => drawInstances(split, rng, n).map((m) => ({ text: promptText(m), ids: promptIds(tok, m), meta: m })),
+    reward: (_prompt, completion, meta) => {
+      const v = labVerdicts(completion, meta, config.checks);
+      return config.reward === 'all' ? (allPass(v) ? 1 : 0) : fraction(v);
+    },
+    truePass: (_prompt, completion, meta) => allPass(labVerdicts(completion, meta, config.checks)),
+    stopTokens: [tok.eos],
+  };
+}
+
+/** Warm start then GRPO on the first task; writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json into `outDir`. */
+export async function runLab(
+  config: LabConfig,
+  outDir: string | undefined,
+  opts: { sftCacheDir?: string; hooks?: LabHooks; stopAfter?: number } = {},
+): Promise<LabResult & { policy: Policy }> {
+  const tok = labTokenizer();
+  const split = splitInstances(config.heldOut, config.seed);
+  const hooks = opts.hooks ?? {};
+  const ws = await warmStart(config, tok, split, opts.sftCacheDir, hooks.onSftStep);
+  hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
+  const policy = ws.policy;
+  const evalOpts = { maxNewTokens: config.grpo.maxNewTokens, seed: config.evalSeed, checks: config.checks };
+  const curve: { step: number; eval: LabEval }[] = [];
+  const metrics = await trainGrpo({
+    policy,
+    config: config.grpo,
+    task: labTask(config, split, tok),
+    recordedConfig: config,
+    ...(outDir ? { outDir } : {}),
+    ...(opts.stopAfter !== undefined ? { stopAfter: opts.stopAfter } : {}),
+    ...(hooks.onStep ? { onStep: hooks.onStep } : {}),
+    evaluate: async (p, step) => {
+      const e = await evaluateLab(p, split.heldOut, evalOpts);
+      curve.push({ step, eval: e });
+      hooks.onEval?.(step, e);
+      return { ...e };
+    },
+  });
+  if (outDir) curve.splice(0, curve.length, ...readCurve(join(outDir, 'eval.jsonl')));
+  const before = curve[0]?.eval ?? (await evaluateLab(policy, split.heldOut, evalOpts));
+  const after = curve[curve.length - 1]?.eval ?? before;
+  if (outDir) await writeFile(join(outDir, 'final-eval.json'), JSON.stringify({ before, after, curve }, null, 2) + '\n');
+  return { before, after, curve, metrics, policy };
+}

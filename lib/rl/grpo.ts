@@ -1,0 +1,207 @@
+import * as tf from '@tensorflow/tfjs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { toJsonl } from '../data/jsonl';
+import { loadPolicy, type Policy } from '../model/policy';
+import { createRng, rngFromState, type Rng } from '../stats/rng';
+import { groupAdvantages, nanMean, nanStd } from './advantages';
+import { latestCheckpoint, readTrainerState, saveTrainerCheckpoint } from './checkpoint';
+import type { GrpoConfig } from './config';
+import { createAdam, type TensorAdam } from './optimizer';
+import { rollout, trainingBatch, type Reward, type TaskPrompt } from './rollout';
+import { learningRate } from './schedule';
+import { grpoUpdate } from './update';
+
+/*
+ * The GRPO loop: sample prompts → G completions each → rewards → group advantages → μ clipped-ratio updates.
+ * Seeded end to end by one Rng (prompts and sampling) whose state is checkpointed with the model and the Adam
+ * moments, so a run stopped after a checkpoint and resumed writes the same metrics as an unbroken run (timings aside).
+ */
+
+/** What the trainer needs from a task. */
+export interface GrpoTask<M> {
+  /** `n` training prompts drawn from `rng`. */
+  samplePrompts(rng: Rng, n: number): TaskPrompt<M>[];
+  readonly reward: Reward<M>;
+  /** The ground-truth pass (when the reward is a proxy, e.g. a judge); logged as truePassRate. */
+  truePass?(prompt: string, completion: string, meta: M): boolean;
+  /** Stop tokens of completions (usually [tokenizer.eos]). */
+  readonly stopTokens: readonly number[];
+}
+
+/** One row of metrics.jsonl. */
+export interface GrpoMetrics {
+  step: number;
+  rewardMean: number;
+  rewardStd: number;
+  truePassRate: number | null;
+  kl: number;
+  entropy: number;
+  clipFraction: number;
+  loss: number;
+  gradNorm: number;
+  lr: number;
+  responseTokens: number;
+  zeroVarianceFraction: number;
+  tokensPerSecond: number;
+  stepSeconds: number;
+  sampleSeconds: number;
+  rewardSeconds: number;
+  updateSeconds: number;
+}
+
+export interface GrpoRunOptions<M> {
+  /** Trained in place. */
+  readonly policy: Policy;
+  readonly config: GrpoConfig;
+  readonly task: GrpoTask<M>;
+  /** Where config.json, metrics.jsonl, eval.jsonl and checkpoints go; resumes from its newest checkpoint. */
+  readonly outDir?: string;
+  /** Written as config.json instead of `config` (e.g. a task config that embeds it). */
+  readonly recordedConfig?: unknown;
+  /** Return after this many finished steps (to test stop-and-resume); defaults to config.steps. */
+  readonly stopAfter?: number;
+  onStep?(row: GrpoMetrics): void;
+  /** Held-out evaluation; called before training, every config.evalEvery steps and at the end. */
+  evaluate?(policy: Policy, step: number): Promise<Record<string, number>>;
+  onEval?(step: number, result: Record<string, number>): void;
+}
+
+async function restore(policy: Policy, optimizer: TensorAdam, outDir: string): Promise<{ step: number; rng: Rng } | undefined> {
+  const dir = await latestCheckpoint(outDir);
+  if (dir === undefined) return undefined;
+  const state = await readTrainerState(dir);
+  const saved = await loadPolicy(join(dir, 'policy'));
+  tf.tidy(() => policy.variables.forEach((v, i) => v.assign(saved.variables[i]!)));
+  saved.dispose();
+  optimizer.importState(state.adam);
+  return { step: state.step, rng: rngFromState(state.rngState) };
+}
+
+/** The frozen KL reference: the policy as training began (saved beside the run so a resumed run finds it). */
+async function referencePolicy(policy: Policy, config: GrpoConfig, outDir: string | undefined, resumed: boolean): Promise<Policy | undefined> {
+  if (config.beta === 0) return undefined;
+  const dir = outDir ? join(outDir, 'reference') : undefined;
+  if (resumed && dir) return loadPolicy(dir);
+  const ref = policy.clone();
+  if (dir) await ref.save(dir);
+  return ref;
+}
+
+async function keepRowsUpTo(file: string, step: number): Promise<void> {
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return;
+  }
+  const rows = text.split('\n').filter((l) => l.trim() !== '' && (JSON.parse(l) as { step: number }).step <= step);
+  await writeFile(file, rows.map((r) => r + '\n').join(''));
+}
+
+/** Train `policy` with GRPO; returns the metrics rows of the steps run in this call. */
+export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]> {
+  const { policy, config, task } = o;
+  const optimizer = createAdam(policy.variables, config.adam);
+  let reference: Policy | undefined;
+  let rng = createRng(config.seed);
+  let start = 0;
+  const rows: GrpoMetrics[] = [];
+  try {
+    if (o.outDir) {
+      await mkdir(o.outDir, { recursive: true });
+      await writeFile(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
+      const resumed = await restore(policy, optimizer, o.outDir);
+      if (resumed) ({ step: start, rng } = resumed);
+      await keepRowsUpTo(join(o.outDir, 'metrics.jsonl'), start);
+      await keepRowsUpTo(join(o.outDir, 'eval.jsonl'), start);
+    }
+    reference = await referencePolicy(policy, config, o.outDir, start > 0);
+    const runEval = async (step: number): Promise<void> => {
+      if (!o.evaluate) return;
+      const result = await o.evaluate(policy, step);
+      o.onEval?.(step, result);
+      if (o.outDir) await writeFile(join(o.outDir, 'eval.jsonl'), toJsonl([{ step, ...result }]), { flag: 'a' });
+    };
+    if (start === 0) await runEval(0);
+    const end = Math.min(o.stopAfter ?? config.steps, config.steps);
+    for (let step = start; step < end; step++) {
+      const row = await grpoStep(policy, reference, optimizer, task, config, rng, step);
+      rows.push(row);
+      if (o.outDir) await writeFile(join(o.outDir, 'metrics.jsonl'), toJsonl([row]), { flag: 'a' });
+      o.onStep?.(row);
+      const done = step + 1;
+      const last = done === config.steps;
+      if (o.outDir && (last || (config.checkpointEvery > 0 && done % config.checkpointEvery === 0))) {
+        await saveTrainerCheckpoint(o.outDir, policy, { step: done, rngState: rng.state(), adam: optimizer.exportState() });
+      }
+      if (last || (config.evalEvery > 0 && done % config.evalEvery === 0)) await runEval(done);
+    }
+  } finally {
+    optimizer.dispose();
+    reference?.dispose();
+  }
+  return rows;
+}
+
+async function grpoStep<M>(
+  policy: Policy,
+  reference: Policy | undefined,
+  optimizer: TensorAdam,
+  task: GrpoTask<M>,
+  config: GrpoConfig,
+  rng: Rng,
+  step: number,
+): Promise<GrpoMetrics> {
+  const t0 = performance.now();
+  const G = config.groupSize;
+  const prompts = task.samplePrompts(rng, config.promptsPerStep);
+  const sample = {
+    maxNewTokens: config.maxNewTokens,
+    temperature: config.temperature,
+    topK: config.topK,
+    topP: config.topP,
+    stopTokens: task.stopTokens,
+    rng,
+  };
+  const { rollout: r, sampleSeconds, rewardSeconds } = await rollout(policy, prompts, G, sample, task.reward);
+  const groups = prompts.map((_, i) => r.rewards.slice(i * G, (i + 1) * G));
+  const adv = groupAdvantages(groups, config.advantage);
+  const keep = r.completionIds.map((_, k) => !adv.dropped[Math.floor(k / G)]);
+  const t1 = performance.now();
+  const lr = learningRate(optimizer.steps, { ...config.lr, totalSteps: config.steps * config.innerIterations });
+  const tb = trainingBatch(prompts.flatMap((p) => Array.from({ length: G }, () => p.ids)), r.completionIds, policy.tokenizer.pad, keep);
+  let stats;
+  try {
+    stats = grpoUpdate(policy, reference, optimizer, tb, adv.advantages.flat(), config, lr);
+  } finally {
+    tf.dispose([tb.batch.ids, tb.batch.mask, tb.completionMask]);
+  }
+  const t2 = performance.now();
+  const generated = r.completionIds.reduce((n, c) => n + c.length, 0);
+  const truePass = task.truePass
+    ? r.completions.map((c, k) => {
+        const p = prompts[Math.floor(k / G)]!;
+        return task.truePass!(p.text, c, p.meta) ? 1 : 0;
+      })
+    : null;
+  return {
+    step: step + 1,
+    rewardMean: nanMean(r.rewards),
+    rewardStd: nanStd(r.rewards, 'sample'),
+    truePassRate: truePass ? nanMean(truePass) : null,
+    kl: stats.kl,
+    entropy: stats.entropy,
+    clipFraction: stats.clipFraction,
+    loss: stats.loss,
+    gradNorm: stats.gradNorm,
+    lr,
+    responseTokens: generated / r.completionIds.length,
+    zeroVarianceFraction: adv.zeroVariance.filter(Boolean).length / groups.length,
+    tokensPerSecond: generated / sampleSeconds,
+    stepSeconds: (t2 - t0) / 1000,
+    sampleSeconds,
+    rewardSeconds,
+    updateSeconds: (t2 - t1) / 1000,
+  };
+}
