@@ -121,6 +121,12 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     upstreamVerdict: false, link: IFBENCH, hasCorrected: true,
   },
   {
+    id: 'format:no_bullets_bullets', suite: 'ifbench', effect: 'false-rejection',
+    summary: 'One variable serves as both "still in the sentences" flag and bullet list, so a blank line ends the sentence part early, and so does a final newline.',
+    example: { kwargs: {}, response: 'It is cold.\n\nIt is late.\n* coat\n* hat\n' },
+    upstreamVerdict: false, link: IFBENCH, hasCorrected: true,
+  },
+  {
     id: 'ratio:sentence_type', suite: 'ifbench', effect: 'false-rejection',
     summary: 'punkt keeps a closing quote with its sentence, so a quoted statement ends with \'"\' and is counted as neither type.',
     example: { kwargs: {}, response: 'I run. He said "I jump." Do you?' },
