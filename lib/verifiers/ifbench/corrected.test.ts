@@ -7,6 +7,11 @@ import { IFBENCH_CONSTRAINTS } from './index';
  */
 const byId = new Map(IFBENCH_CONSTRAINTS.map((c) => [c.id, c]));
 
+// 26 sentences "A word. B word. …", with D opened by a quote and H by a bracket.
+const ALPHABET_STORY = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i) + ' word.')
+  .map((s, i) => (i === 3 ? `"${s}"` : i === 7 ? `(${s})` : s))
+  .join(' ');
+
 const KNOWN_BUGS: ReadonlyArray<readonly [id: string, kwargs: Record<string, unknown>, compliant: string, source: string]> = [
   [
     'words:words_position',
@@ -26,8 +31,8 @@ const KNOWN_BUGS: ReadonlyArray<readonly [id: string, kwargs: Record<string, unk
   [
     'custom:sentence_alphabet',
     {},
-    Array.from({ length: 26 }, (_, i) => (i === 3 ? `"${String.fromCharCode(65 + i)} word."` : `${String.fromCharCode(65 + i)} word.`)).join(' '),
-    'https://github.com/allenai/IFBench/pull/34 (a sentence opening with a quote)',
+    ALPHABET_STORY,
+    'https://github.com/allenai/IFBench/pull/34 (a sentence opening with a quote or bracket)',
   ],
   [
     'repeat:repeat_span',

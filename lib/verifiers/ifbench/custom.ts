@@ -83,6 +83,7 @@ export const characterReverse = fixedText(
   { sample: false },
 );
 
+const LEADING_NON_ALNUM = /^[^\p{L}\p{N}]+/u;
 function startsAlphabetically(sentences: readonly string[], firstWord: (sentence: string) => string | undefined): boolean {
   if (sentences.length !== 26) return false;
   return sentences.every((s, i) => {
@@ -96,9 +97,9 @@ export const sentenceAlphabet = fixedText(
   (r) => startsAlphabetically(sentTokenize(r), (s) => pySplit(pyLstrip(s))[0]),
   {
     sample: false,
-    // Corrected (allenai/IFBench#34): a sentence opening with a quote or bracket starts with its first word.
+    // Corrected (allenai/IFBench#34): a sentence opening with a quote, bracket or dash starts with its first word.
     checkCorrected: (r) =>
-      startsAlphabetically(sentTokenize(r), (s) => pySplit(s).map(stripPunct).find((w) => w !== '')),
+      startsAlphabetically(sentTokenize(r), (s) => pySplit(s).map((w) => w.replace(LEADING_NON_ALNUM, '')).find((w) => w !== '')),
   },
 );
 
