@@ -59,6 +59,7 @@ export function scanWindows(codePoints: Int32Array, count: number, model: Profil
   let a3 = alphabetId[SPACE]!;
   let length = 1;
   let capitalWord = false;
+  let lastUpper = false; // isupper of c3, carried over so each character is classified once
   let hits = 0;
   for (let p = 0; p < count; p++) {
     const raw = codePoints[p]!;
@@ -74,9 +75,10 @@ export function scanWindows(codePoints: Int32Array, count: number, model: Profil
       scan.length[p] = 0; // Python returns before touching the window; the lone ' ' is no feature
       continue;
     }
-    const upper = isUpperCodePoint(ch);
+    const upper = ch === SPACE ? false : isUpperCodePoint(ch);
     if (!upper) capitalWord = false;
-    else if (isUpperCodePoint(last)) capitalWord = true;
+    else if (lastUpper) capitalWord = true;
+    lastUpper = upper;
     c3 = ch;
     a1 = a2;
     a2 = a3;
