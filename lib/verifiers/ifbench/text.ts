@@ -1,11 +1,13 @@
-import { deleteChars, PY_PUNCTUATION, PY_WORD_CHAR } from '../nlp/pytext';
+import { PY_PUNCTUATION, PY_WORD_CHAR } from '../nlp/pytext';
 
 /**
  * The Python string idioms the IFBench checkers repeat, in one place.
  * "P" is `string.punctuation`; IFBench strips words with `P + ' '` and deletes P with `str.translate`.
  */
 
-const PUNCT_SPACE_RUN = `[${PY_PUNCTUATION.replace(/[\\\]^-]/g, '\\$&')} ]+`;
+const PUNCT_CLASS = PY_PUNCTUATION.replace(/[\\\]^-]/g, '\\$&');
+const PUNCT_SPACE_RUN = `[${PUNCT_CLASS} ]+`;
+const ANY_PUNCT = new RegExp(`[${PUNCT_CLASS}]`, 'g');
 const OUTER_PUNCT_SPACE = new RegExp(`^${PUNCT_SPACE_RUN}|${PUNCT_SPACE_RUN}$`, 'g');
 
 /** `s.strip(string.punctuation + ' ')` (the hottest helper here, hence a regex rather than pyStrip's sets). */
@@ -15,10 +17,10 @@ export function stripPunct(s: string): string {
 
 /** `s.translate(str.maketrans('', '', string.punctuation))`. */
 export function deletePunct(s: string): string {
-  return deleteChars(s, PY_PUNCTUATION);
+  return s.replace(ANY_PUNCT, '');
 }
 
-/** Python `s[0]` / `s[-1]` on code points (undefined when empty). */
+/** Python `s[0]`: the first code point (undefined when empty). */
 export function firstChar(s: string): string | undefined {
   const cp = s.codePointAt(0);
   return cp === undefined ? undefined : String.fromCodePoint(cp);
