@@ -5,7 +5,7 @@ import { countWords, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, ifbench, positiveSchema } from './spec';
 import { chars, deletePunct, PY_DIGIT, pyBoundedLiteral, pyIsDigit, stripPunct } from './text';
 
-/** count:* ids that need no tokenizer (ifbench/instructions.py @db69a6f). */
+/** count:* ids (ifbench/instructions.py @db69a6f); only count:pronouns needs NLTK's word_tokenize. */
 
 const wordRange = z.object({ min_words: countSchema, max_words: countSchema });
 export const wordCountRange = ifbench<z.infer<typeof wordRange>>({

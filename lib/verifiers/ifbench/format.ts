@@ -56,7 +56,7 @@ const optionsKwargs = z.object({ options: z.string({ error: 'must be a string' }
 const OPTIONS_BANK = ['yes/no/maybe', "I know or I don't know", 'a), b), c), d)'];
 const LETTER_OPTIONS = /^[^\p{L}\p{N}_]*[aA][^\p{L}\p{N}_]*[bB][^\p{L}\p{N}_]*[cC]/u;
 function parseOptions(options: string): { strict: boolean; list: string[] } {
-  // "or" is a substring test: "colors/sizes" splits on "/", but "north, south" would not split on "or" in "north".
+  // "or" is a substring test, so "north, south" would split inside "north" rather than on the comma.
   const separator = options.includes('/') ? '/' : options.includes('or') ? 'or' : ',';
   return { strict: LETTER_OPTIONS.test(options), list: options.split(separator).map((o) => pyStrip(o)) };
 }
