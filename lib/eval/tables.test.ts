@@ -21,3 +21,21 @@ describe('arquero tables', () => {
     expect(inst.array('has_response')).toEqual([true, true, false]);
   });
 });
+
+describe('notebook tables', () => {
+  it('lists each loose variant with its verdict', async () => {
+    const { variantTable } = await import('./tables');
+    const { IFEVAL_CONSTRAINTS } = await import('../verifiers/ifeval');
+    const check = IFEVAL_CONSTRAINTS.find((c) => c.id === 'punctuation:no_comma')!.prepare({});
+    const t = variantTable(check, 'Sure, here:\nno commas\nbye, now');
+    expect(t.array('variant')[0]).toBe('original');
+    expect(t.array('verdict')).toEqual([false, false, false, false, true, false, false, true]);
+  });
+
+  it('lists the 25 IFEval ids with example instructions', async () => {
+    const { registryTable } = await import('./tables');
+    const t = registryTable('ifeval');
+    expect(t.numRows()).toBe(25);
+    expect(String(t.array('example_instruction')[0])).toMatch(/^Include keywords \[/);
+  });
+});

@@ -1,7 +1,11 @@
 import * as aq from 'arquero';
-import { passes } from '../verifiers/types';
+import { createRng } from '../stats/rng';
+import type { PreparedCheck } from '../verifiers/define';
+import { listConstraints } from '../verifiers/registry';
+import { passes, type Suite } from '../verifiers/types';
+import { looseVariants } from '../verifiers/variants';
 import type { EvalSummary, GroupAccuracy } from './metrics';
-import type { ScoredPrompt } from './score';
+import { variantVerdicts, type ScoredPrompt } from './score';
 
 type Table = ReturnType<typeof aq.from>;
 
@@ -44,5 +48,31 @@ export function instructionTable(scored: readonly ScoredPrompt[]): Table {
         has_response: p.response !== null,
       })),
     ),
+  );
+}
+
+/** One row per loose-mode variant of a response: the text upstream checks and the verdict (null: skipped, blank). */
+export function variantTable(check: PreparedCheck, response: string): Table {
+  return aq.from(
+    variantVerdicts(check, response).map((v, i) => {
+      const text = looseVariants(response)[i]!.text;
+      return { variant: v.name, text: text === null ? '' : text.length > 80 ? text.slice(0, 77) + '…' : text, verdict: v.verdict };
+    }),
+  );
+}
+
+/** The registered constraints of a suite with a seeded example of their kwargs and instruction text. */
+export function registryTable(suite: Suite, seed = 0): Table {
+  const rng = createRng(seed);
+  return aq.from(
+    listConstraints(suite).map((c) => {
+      const kwargs = c.sampleKwargs?.(rng);
+      return {
+        category: c.category,
+        id: c.id,
+        example_kwargs: kwargs ? JSON.stringify(kwargs) : '(needs the prompt)',
+        example_instruction: kwargs ? c.describe(kwargs) : '',
+      };
+    }),
   );
 }
