@@ -1,43 +1,11 @@
-import { z } from 'zod';
-import { readJsonlSync } from '../data/jsonl';
+import type { PromptRow, ResponseRow } from '../data/benchmark';
 import { dropNulls } from '../verifiers/define';
 import { pyStrip } from '../verifiers/nlp/pytext';
 import { getConstraint } from '../verifiers/registry';
 import type { JudgeConstraint, JudgeRequest } from './types';
 
-const promptRow = z
-  .object({
-    key: z.union([z.number(), z.string()]),
-    prompt: z.string(),
-    instruction_id_list: z.array(z.string()),
-    kwargs: z.array(z.union([z.record(z.string(), z.unknown()), z.null()])),
-  })
-  .refine((r) => r.kwargs.length === r.instruction_id_list.length, { message: 'kwargs and instruction_id_list must have the same length' });
-const responseRow = z.object({ prompt: z.string(), response: z.string() });
-
-/** A prompt row of an IFEval/IFBench-style file. */
-export type PromptRow = z.infer<typeof promptRow>;
-/** A `{prompt, response}` row. */
-export type ResponseRow = z.infer<typeof responseRow>;
-
-const validator =
-  <T>(schema: z.ZodType<T>) =>
-  (value: unknown): T => {
-    const r = schema.safeParse(value);
-    if (r.success) return r.data;
-    const issue = r.error.issues[0]!;
-    throw new Error(`${issue.path.join('.') || 'row'}: ${issue.message}`);
-  };
-
-/** Reads a prompts file (key, prompt, instruction_id_list, kwargs); bad rows throw `file:line: reason`. */
-export function readPromptRows(file: string): PromptRow[] {
-  return readJsonlSync(file, validator(promptRow)).map((r) => r.value);
-}
-
-/** Reads a responses file ({prompt, response}). */
-export function readResponseRows(file: string): ResponseRow[] {
-  return readJsonlSync(file, validator(responseRow)).map((r) => r.value);
-}
+// Reading the files is lib/data/benchmark's job (readPromptRows, readResponseRows); this file joins and labels.
+export { readPromptRows, readResponseRows } from '../data/benchmark';
 
 /** The judge requests of an audit, with the prompt key and category of each constraint alongside. */
 export interface AuditCases {

@@ -1,5 +1,6 @@
 import type * as Aq from 'arquero';
 import type { AuditSummary } from './audit-ci';
+import { rewardExposure } from './reward-exposure';
 import type { JudgeAuditResult } from './run-audit';
 
 // arquero is ESM-only; Node ≥ 20.19 loads it through require(), and the type-only import keeps full typing.
@@ -41,6 +42,22 @@ export function judgeComparisonTable(results: readonly JudgeAuditResult[]): Aq.C
     results.map((r) => {
       const { group: _all, ...rest } = summaryRow(r.report.overall);
       return { judge: r.judge, ...rest };
+    }),
+  );
+}
+
+/** One row per judge: the product-rule reward it pays truly compliant and truly non-compliant prompts. */
+export function rewardExposureTable(results: readonly JudgeAuditResult[]): Aq.ColumnTable {
+  return aq.from(
+    results.map((r) => {
+      const e = rewardExposure(r.verdicts);
+      return {
+        judge: r.judge,
+        compliant_prompts: e.compliantPrompts,
+        reward_compliant: r3(e.compliantRewarded),
+        non_compliant_prompts: e.nonCompliantPrompts,
+        reward_non_compliant: r3(e.nonCompliantRewarded),
+      };
     }),
   );
 }

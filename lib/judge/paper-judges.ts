@@ -16,11 +16,10 @@ const SOURCE =
  * recall on compliant responses; `recallCompliant` is an assumption (0.95) you can change.
  */
 export function paperJudgePresets(recallCompliant = 0.95, seed = 0): PaperJudgePreset[] {
-  const preset = (label: string, recallViolation: number): PaperJudgePreset => ({
-    label: `${label} (simulated)`,
-    options: { recallViolation, recallCompliant, seed },
-    source: SOURCE,
-  });
+  const preset = (model: string, recallViolation: number): PaperJudgePreset => {
+    const label = `${model} (simulated, recall ${recallViolation})`;
+    return { label, options: { recallViolation, recallCompliant, seed, label }, source: SOURCE };
+  };
   return [
     preset('Qwen3-32B, several constraints per call', 0.306),
     preset('QwQ-32B, several constraints per call', 0.441),

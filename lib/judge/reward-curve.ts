@@ -34,6 +34,8 @@ export function expectedJudgeReward(s: JudgedResponseShape): number {
 /** One line of the curve: the expected reward of a response with `violated` violations, over recall on violations. */
 export interface RewardCurveSeries {
   readonly violated: number;
+  /** 'compliant' or 'v of k violated'. */
+  readonly label: string;
   readonly reward: readonly number[];
 }
 
@@ -62,6 +64,7 @@ export function judgeRewardCurve(opts: {
     recall,
     series: opts.violated.map((violated) => ({
       violated,
+      label: violated === 0 ? 'compliant' : `${violated} of ${opts.constraints} violated`,
       reward: recall.map((recallViolation) =>
         expectedJudgeReward({ constraints: opts.constraints, violated, recallViolation, recallCompliant: opts.recallCompliant, aggregate: opts.aggregate }),
       ),

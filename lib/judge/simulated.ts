@@ -30,6 +30,8 @@ export interface NoisyJudgeOptions {
   /** P(an unparseable reply), drawn before the verdict (default 0). */
   readonly invalidRate?: number;
   readonly seed?: number;
+  /** A name for reports (default: the spec with its recalls). */
+  readonly label?: string;
 }
 
 function checkProbability(name: string, p: number): void {
@@ -45,7 +47,8 @@ export function createNoisyJudge(opts: NoisyJudgeOptions): Judge {
   checkProbability('recall_violation', recallViolation);
   checkProbability('recall_compliant', recallCompliant);
   checkProbability('invalid_rate', invalidRate);
-  const name = `sim:noisy(recall_violation=${recallViolation},recall_compliant=${recallCompliant}${invalidRate ? `,invalid_rate=${invalidRate}` : ''})`;
+  const name =
+    opts.label ?? `sim:noisy(recall_violation=${recallViolation},recall_compliant=${recallCompliant}${invalidRate ? `,invalid_rate=${invalidRate}` : ''})`;
   return {
     name,
     judge: async (req) =>
