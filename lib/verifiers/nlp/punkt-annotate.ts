@@ -47,7 +47,7 @@ interface Token {
 /** Punkt's word tokens of `text`: per `\n`-separated line that is not blank, the findall of its word regex. */
 export function punktWords(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split('\n')) {
+  for (const line of text.includes('\n') ? text.split('\n') : [text]) {
     if (!NOT_BLANK.test(line)) continue;
     WORD_TOKEN.lastIndex = 0;
     for (let m = WORD_TOKEN.exec(line); m !== null; m = WORD_TOKEN.exec(line)) out.push(m[0]);

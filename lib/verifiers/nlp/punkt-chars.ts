@@ -68,3 +68,28 @@ export function pyIgnoreCase(literal: string): string {
   }
   return out;
 }
+
+const IS_WS_CHAR = new RegExp(`^${PY_S}$`, 'u');
+
+/** Python `c.isspace()` for one UTF-16 unit (every Python whitespace character is in the BMP). */
+export function pyIsWhitespaceUnit(c: string): boolean {
+  return IS_WS_CHAR.test(c);
+}
+
+/**
+ * `len(s.rstrip())` in linear time. (`/\s+$/` retries each position of a blank run that is followed by
+ * text, which is quadratic: 30k inner spaces take seconds.)
+ */
+export function pyRstripLength(s: string): number {
+  let end = s.length;
+  while (end > 0 && IS_WS_CHAR.test(s[end - 1]!)) end--;
+  return end;
+}
+
+/** Python `s.strip()` in linear time. */
+export function pyStripLinear(s: string): string {
+  const end = pyRstripLength(s);
+  let start = 0;
+  while (start < end && IS_WS_CHAR.test(s[start]!)) start++;
+  return s.slice(start, end);
+}

@@ -1,4 +1,4 @@
-import { PY_NS, PY_S } from './punkt-chars';
+import { PY_NS, PY_S, pyRstripLength } from './punkt-chars';
 import { textContainsSentbreak } from './punkt-annotate';
 import type { PunktParams } from './punkt-model';
 
@@ -16,16 +16,29 @@ import type { PunktParams } from './punkt-model';
 const PERIOD_CONTEXT = new RegExp(`[.?!](?=([)";}\\]*:@'({\\[?!]|${PY_S}+(${PY_NS}+)))`, 'gu');
 // `re_boundary_realignment` (MULTILINE): closing quotes/brackets that belong to the previous sentence.
 const BOUNDARY_REALIGNMENT = new RegExp(`^["')\\]}]+?(?:${PY_S}+|(?=--)|(?=\\n|$))`, 'u');
-const TRAILING_WS = new RegExp(`${PY_S}+$`, 'u');
+
+// Decisions per context, per model. Contexts are short ("word. Next") and repeat a lot, above all across
+// the loose-mode variants of one response, which share nearly all of their sentences.
+const MAX_CACHED_CONTEXT = 200;
+const MAX_CACHE_SIZE = 50_000;
+const decisionCache = new WeakMap<PunktParams, Map<string, boolean>>();
+
+function containsBreak(context: string, params: PunktParams): boolean {
+  if (context.length > MAX_CACHED_CONTEXT) return textContainsSentbreak(context, params);
+  let cache = decisionCache.get(params);
+  if (cache === undefined) decisionCache.set(params, (cache = new Map()));
+  let found = cache.get(context);
+  if (found === undefined) {
+    if (cache.size >= MAX_CACHE_SIZE) cache.clear();
+    found = textContainsSentbreak(context, params);
+    cache.set(context, found);
+  }
+  return found;
+}
 
 /** Python `string.whitespace`, which `_get_last_whitespace_index` uses (ASCII only, unlike `\s`). */
 function isAsciiWhitespace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
-}
-
-function pyRstripLength(s: string): number {
-  const m = TRAILING_WS.exec(s);
-  return m === null ? s.length : m.index;
 }
 
 /**
@@ -37,7 +50,7 @@ function rawSlices(text: string, params: PunktParams): number[] {
   let lastBreak = 0;
   const decide = (matchStart: number, after: string, nextTok: string | undefined, prevStart: number): void => {
     const context = text.slice(prevStart, matchStart + 1) + after;
-    if (!textContainsSentbreak(context, params)) return;
+    if (!containsBreak(context, params)) return;
     out.push(lastBreak, matchStart + 1);
     lastBreak = nextTok ? matchStart + 1 + after.length - nextTok.length : matchStart + 1;
   };

@@ -1,5 +1,4 @@
-import { PY_S } from './punkt-chars';
-import { pyStrip } from './pytext';
+import { PY_S, pyStripLinear } from './punkt-chars';
 
 /**
  * `split_into_sentences` of google-research `instruction_following_eval/instructions_util.py` (identical in
@@ -47,7 +46,7 @@ export function regexSentences(input: string): string[] {
   if (text.includes('!')) text = text.replaceAll('!"', '"!');
   if (text.includes('?')) text = text.replaceAll('?"', '"?');
   text = text.replaceAll('.', '.<stop>').replaceAll('?', '?<stop>').replaceAll('!', '!<stop>').replaceAll('<prd>', '.');
-  const sentences = text.split('<stop>').map((s) => pyStrip(s));
+  const sentences = text.split('<stop>').map(pyStripLinear);
   if (sentences.length > 0 && sentences.at(-1) === '') sentences.pop();
   return sentences;
 }

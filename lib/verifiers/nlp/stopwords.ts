@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dataPath } from '../../data/paths';
-import { pyRstrip } from './pytext';
+import { pyRstripLength } from './punkt-chars';
 
 // Python `str.splitlines()` boundaries, which NLTK's WordListCorpusReader (line_tokenize) splits on.
 const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
@@ -9,7 +9,7 @@ const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 export function loadStopwords(path: string): string[] {
   return readFileSync(path, 'utf8')
     .split(PY_LINE_BREAK)
-    .filter((line) => pyRstrip(line) !== '');
+    .filter((line) => pyRstripLength(line) > 0);
 }
 
 let english: ReadonlySet<string> | undefined;

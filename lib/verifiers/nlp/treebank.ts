@@ -1,4 +1,4 @@
-import { PY_D, PY_END, PY_S, PY_W, pyIgnoreCase } from './punkt-chars';
+import { PY_D, PY_END, PY_S, PY_W, pyIgnoreCase, pyIsWhitespaceUnit } from './punkt-chars';
 
 /**
  * NLTK 3.8 `NLTKWordTokenizer.tokenize(text)` (the improved Treebank tokenizer behind `word_tokenize`),
@@ -12,8 +12,8 @@ interface Rule {
   readonly re: RegExp;
   readonly replacement: string;
   readonly gate: (text: string) => boolean;
-  /** The rule can only match at the last `.` (everything after it is closers/space): scan from there. */
-  readonly lastPeriod?: true;
+  /** Closing characters allowed between the final `.` and the trailing whitespace (see `finalPeriod`). */
+  readonly closers?: string;
 }
 
 const has =
@@ -41,13 +41,13 @@ const STARTING_QUOTES: readonly Rule[] = [
 ];
 
 const PUNCTUATION: readonly Rule[] = [
-  { ...rule(`([^.])(\\.)([\\])}>"'»”’ ]*)${PY_S}*${PY_END}`, '$1 $2 $3 ', always), lastPeriod: true },
+  { ...rule(`([^.])(\\.)([\\])}>"'»”’ ]*)${PY_S}*${PY_END}`, '$1 $2 $3 ', always), closers: ']})>"\'»”’ ' },
   rule(`([:,])([^${PY_D}])`, ' $1 $2', has(':', ',')),
   rule(`([:,])${PY_END}`, ' $1 ', has(':', ',')),
   rule('\\.{2,}', ' $& ', has('..')),
   rule('[;@#$%&]', ' $& ', has(';', '@', '#', '$', '%', '&')),
   // Handles the final period (the first rule already spaced most of them out).
-  { ...rule(`([^.])(\\.)([\\])}>"']*)${PY_S}*${PY_END}`, '$1 $2$3 ', always), lastPeriod: true },
+  { ...rule(`([^.])(\\.)([\\])}>"']*)${PY_S}*${PY_END}`, '$1 $2$3 ', always), closers: ']})>"\'' },
   rule('[?!]', ' $& ', has('?', '!')),
   rule("([^'])' ", "$1 ' ", has("' ")),
   rule('[*]', ' $& ', has('*')),
@@ -84,16 +84,27 @@ const CONTRACTIONS: readonly Rule[] = CONTRACTION_PAIRS.map(([pre, a, b, post]) 
 
 const WS_RUN = new RegExp(`${PY_S}+`, 'u');
 
+/**
+ * The final-period rules `([^.])(\.)([closers]*)\s*$` can only match at the last `.` (nothing after it
+ * may be a `.`), and only if the rest is closers then whitespace. Checking that with one linear scan
+ * first avoids the regex's quadratic backtracking on long blank runs ("e.g." + 100k spaces + "x") and
+ * its attempt at every `.` of the text; when the check passes, the regex matches at once.
+ */
+function finalPeriod(text: string, r: Rule, closers: string): string {
+  const p = text.lastIndexOf('.');
+  if (p < 1 || text[p - 1] === '.') return text;
+  let i = p + 1;
+  while (i < text.length && closers.includes(text[i]!)) i++;
+  while (i < text.length && pyIsWhitespaceUnit(text[i]!)) i++;
+  if (i < text.length) return text;
+  return text.slice(0, p - 1) + text.slice(p - 1).replace(r.re, r.replacement);
+}
+
 function applyAll(text: string, rules: readonly Rule[]): string {
   let out = text;
   for (const r of rules) {
     if (!r.gate(out)) continue;
-    if (r.lastPeriod) {
-      const p = out.lastIndexOf('.');
-      if (p >= 1) out = out.slice(0, p - 1) + out.slice(p - 1).replace(r.re, r.replacement);
-    } else {
-      out = out.replace(r.re, r.replacement);
-    }
+    out = r.closers === undefined ? out.replace(r.re, r.replacement) : finalPeriod(out, r, r.closers);
   }
   return out;
 }
