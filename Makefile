@@ -41,9 +41,9 @@ $(STAMPS)/kernel: $(STAMPS)/npm $(STAMPS)/apt bin/tslab-kernel
 data: $(STAMPS)/npm ## fetch every third-party data file (official source, sha256-checked; ../shared/data when offline)
 	$(IFKIT) data fetch
 
-typecheck: $(STAMPS)/npm ## strict tsc over lib/ and bench/, plus the notebook kernel's view of lib/
-	node_modules/.bin/tsc --noEmit -p tsconfig.json
-	node_modules/.bin/tsc -p tsconfig.tslab.json
+typecheck: $(STAMPS)/npm ## strict tsc 5.9 over lib/ and bench/, plus lib/ as the notebook kernel's TypeScript 5.0 sees it
+	node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
+	node node_modules/@tslab/typescript-for-tslab/bin/tsc -p tsconfig.tslab.json
 
 unit: $(STAMPS)/npm ## vitest
 	node_modules/.bin/vitest run
