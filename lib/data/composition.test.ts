@@ -3,7 +3,7 @@ import { readPromptRows } from './benchmark';
 import { categoryCounts, instructionCounts, instructionsPerPrompt } from './composition';
 import { dataPath } from './paths';
 
-const sum = (xs: ArrayLike<number>): number => Array.from(xs).reduce((a, b) => a + b, 0);
+const sum = (xs: ArrayLike<unknown>): number => Array.from(xs, Number).reduce((a, b) => a + b, 0);
 
 describe('benchmark composition', () => {
   const ifeval = readPromptRows(dataPath('ifeval/input_data.jsonl'));
