@@ -33,6 +33,13 @@ describe('n-gram extraction (NGram.add_char + Detector._extract_ngrams)', () => 
     const cps = Int32Array.from([0x61, 0x42, 0x43, 0x20, 0x31]); // 'aBC 1': a counts, B/C are in no profile
     expect(scanWindows(cps, 5, model, createWindowScan(5)).unigramHits).toBe(1);
   });
+
+  it('counts the slots that pass every rule but the lookup: an upper bound on the features', () => {
+    // 'ab c': a -> 'a',' a'; b -> 3; the space -> 'b ','ab ' (no lone ' '); c -> 'c',' c'. 9 slots, 8 features.
+    const cps = Int32Array.from([0x61, 0x62, 0x20, 0x63]);
+    expect(scanWindows(cps, 4, model, createWindowScan(4)).candidateSlots).toBe(9);
+    expect(collect('ab c')).toHaveLength(8);
+  });
 });
 
 describe('buildProfileModel', () => {

@@ -38,12 +38,14 @@ export interface WindowScan {
   id3: Uint16Array;
   /** Positions whose unigram is in the profiles: a lower bound on the number of features. */
   unigramHits: number;
+  /** (position, n) slots that pass every rule but the profile lookup: an upper bound on the features. */
+  candidateSlots: number;
 }
 
 /** Scratch space for texts of up to `capacity` code points. */
 export function createWindowScan(capacity: number): WindowScan {
   const n = capacity;
-  return { positions: 0, length: new Uint8Array(n), id1: new Uint16Array(n), id2: new Uint16Array(n), id3: new Uint16Array(n), unigramHits: 0 };
+  return { positions: 0, length: new Uint8Array(n), id1: new Uint16Array(n), id2: new Uint16Array(n), id3: new Uint16Array(n), unigramHits: 0, candidateSlots: 0 };
 }
 
 /**
@@ -61,6 +63,7 @@ export function scanWindows(codePoints: Int32Array, count: number, model: Profil
   let capitalWord = false;
   let lastUpper = false; // isupper of c3, carried over so each character is classified once
   let hits = 0;
+  let candidates = 0;
   for (let p = 0; p < count; p++) {
     const raw = codePoints[p]!;
     const ch = raw > 0xffff ? raw : norm[raw]!;
@@ -88,10 +91,15 @@ export function scanWindows(codePoints: Int32Array, count: number, model: Profil
     scan.id1[p] = a1;
     scan.id2[p] = a2;
     scan.id3[p] = a3;
-    if (!capitalWord && ch !== SPACE && unigramRow[a3]! >= 0) hits++;
+    if (!capitalWord) {
+      const slots = length > 3 ? 3 : length;
+      candidates += ch === SPACE ? slots - 1 : slots;
+      if (ch !== SPACE && unigramRow[a3]! >= 0) hits++;
+    }
   }
   scan.positions = count;
   scan.unigramHits = hits;
+  scan.candidateSlots = candidates;
   return scan;
 }
 

@@ -32,15 +32,26 @@ function worstZ(draw: () => number, rows: number[], n: number): number {
 describe('ngramDraw', () => {
   it('draws by rejection with the frequencies of Python list (random.choice over _extract_ngrams)', () => {
     const { model, scan, rows } = prepare('The cat sat on the mat. THE END, said Anna.');
-    expect(scan.unigramHits * 8).toBeGreaterThanOrEqual(scan.positions); // the rejection path
+    expect(scan.candidateSlots).toBeGreaterThanOrEqual(0.75 * scan.positions); // the rejection path
     const draw = ngramDraw(model, scan, createRng(9))!;
     expect(worstZ(draw, rows, 40000)).toBeLessThan(5);
   });
 
-  it('falls back to the list when features are rare, with the same frequencies', () => {
+  it('falls back to the list when few slots qualify, with the same frequencies', () => {
     const { model, scan, rows } = prepare('1234567890 0987654321 1234567890 0987654321 hi');
-    expect(scan.unigramHits * 8).toBeLessThan(scan.positions); // the list path
+    expect(scan.candidateSlots).toBeLessThan(0.75 * scan.positions); // the list from the start
     expect(worstZ(ngramDraw(model, scan, createRng(9))!, rows, 20000)).toBeLessThan(5);
+  });
+
+  it('switches to the list midway when retries pile up (words in capitals), keeping the frequencies', () => {
+    const { model, scan, rows } = prepare('THE CAT SAT ON THE MAT AND THE DOG SAT ON THE LOG');
+    expect(scan.candidateSlots).toBeGreaterThanOrEqual(0.75 * scan.positions); // starts by rejection
+    expect(worstZ(ngramDraw(model, scan, createRng(9))!, rows, 20000)).toBeLessThan(5);
+    let calls = 0;
+    const base = createRng(9);
+    const draw = ngramDraw(model, scan, { ...base, next: () => (calls++, base.next()) })!;
+    for (let i = 0; i < 1000; i++) draw();
+    expect(calls).toBeLessThan(1200); // ~4 tries per draw before the switch, 1 after
   });
 
   it('returns null exactly when Python would find no features', () => {
