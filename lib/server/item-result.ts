@@ -1,0 +1,78 @@
+/** Turns a job's verdicts into the reward and the per-constraint report the HTTP API returns. */
+import { allPassReward, fractionReward, weightedReward } from '../rewards/if-reward';
+import { passes, type Verdict } from '../verifiers/types';
+import type { JobOutcome, RewardKind } from './types';
+
+/** One constraint in a response: the verdict, whether it counts as followed, and who decided it. */
+export interface InstructionReport {
+  readonly id: string;
+  readonly verdict: Verdict;
+  readonly passed: boolean;
+  readonly by: 'rule' | 'judge';
+}
+
+/** The API's answer for one response. `status` is 'timeout' or 'failed' when a check overran or threw (reward 0). */
+export interface ItemResult {
+  readonly reward: number;
+  readonly follow_all_instructions: boolean;
+  readonly fraction: number;
+  readonly instructions: readonly InstructionReport[];
+  readonly status: 'ok' | 'timeout' | 'failed';
+  readonly message?: string;
+}
+
+/** Final verdicts: the worker's rule verdicts with the judge's filling the soft slots. */
+export type CheckedOutcome = Extract<JobOutcome, { kind: 'checked' }>;
+
+/** Reward of the given kind; weights (one per constraint, default 1) only for 'weighted'. */
+export function rewardOf(passed: readonly boolean[], kind: RewardKind, weights?: readonly number[]): number {
+  switch (kind) {
+    case 'all':
+      return allPassReward(passed);
+    case 'fraction':
+      return fractionReward(passed);
+    case 'weighted':
+      return weightedReward(passed, weights);
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown reward kind ${JSON.stringify(never)}; use all, fraction or weighted`);
+    }
+  }
+}
+
+/**
+ * The item result for a checked job; `judged` holds the judge's verdicts by constraint index.
+ * @example itemResult(outcome, new Map(), 'all')
+ */
+export function itemResult(
+  outcome: CheckedOutcome,
+  judged: ReadonlyMap<number, boolean>,
+  kind: RewardKind,
+  weights?: readonly number[],
+): ItemResult {
+  const instructions = outcome.instructionIds.map((id, i): InstructionReport => {
+    const rule = outcome.verdicts[i];
+    const verdict: Verdict = rule ?? judged.get(i) ?? false;
+    return { id, verdict, passed: passes(verdict), by: rule === null || rule === undefined ? 'judge' : 'rule' };
+  });
+  const passed = instructions.map((r) => r.passed);
+  return {
+    reward: rewardOf(passed, kind, weights),
+    follow_all_instructions: allPassReward(passed) === 1,
+    fraction: fractionReward(passed),
+    instructions,
+    status: 'ok',
+  };
+}
+
+/** A response whose check overran its budget or threw: reward 0, with the reason. */
+export function zeroResult(outcome: Extract<JobOutcome, { kind: 'timeout' | 'failed' }>): ItemResult {
+  return {
+    reward: 0,
+    follow_all_instructions: false,
+    fraction: 0,
+    instructions: [],
+    status: outcome.kind === 'timeout' ? 'timeout' : 'failed',
+    message: outcome.message,
+  };
+}

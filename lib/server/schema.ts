@@ -1,0 +1,91 @@
+/**
+ * Request bodies of the reward server, validated with zod. A failure becomes a 400 naming the field
+ * (`items[3].kwargs[1]`) and saying what was expected.
+ */
+import { z } from 'zod';
+
+/** Most constraints one response may carry (IFEval has ≤ 6, IF-RLVR training ≤ 5): bounds the work of one item. */
+export const MAX_CONSTRAINTS = 64;
+
+const mode = z.enum(['strict', 'loose']);
+const reward = z.enum(['all', 'fraction', 'weighted']);
+const variant = z.enum(['upstream', 'corrected']);
+const kwargsEntry = z.record(z.string(), z.unknown()).nullable();
+
+/** Fields /verify and each /verify/batch item share; mode, reward, variant and strip_thinking fall back to defaults. */
+const itemShape = {
+  response: z.string(),
+  instruction_id_list: z.array(z.string()).max(MAX_CONSTRAINTS),
+  kwargs: z.array(kwargsEntry).optional(),
+  mode: mode.optional(),
+  reward: reward.optional(),
+  weights: z.array(z.number().finite()).optional(),
+  variant: variant.optional(),
+  strip_thinking: z.boolean().optional(),
+  /** The prompt, for judges of soft constraints (optional). */
+  prompt: z.string().optional(),
+};
+
+type ItemInput = { instruction_id_list: string[]; kwargs?: unknown[] | undefined; weights?: number[] | undefined };
+
+function checkLengths(item: ItemInput, ctx: z.RefinementCtx): void {
+  const n = item.instruction_id_list.length;
+  if (item.kwargs && item.kwargs.length !== n) {
+    ctx.addIssue({ code: 'custom', path: ['kwargs'], message: `has ${item.kwargs.length} entries but instruction_id_list has ${n}; give one kwargs object (or null) per id` });
+  }
+  if (item.weights && item.weights.length !== n) {
+    ctx.addIssue({ code: 'custom', path: ['weights'], message: `has ${item.weights.length} entries but instruction_id_list has ${n}; give one weight per id` });
+  }
+}
+
+/** POST /verify. */
+export const verifyBodySchema = z.strictObject(itemShape).superRefine(checkLengths);
+export type VerifyBody = z.infer<typeof verifyBodySchema>;
+
+/** POST /verify/batch: items plus batch-wide defaults that an item may override. */
+export function verifyBatchSchema(maxItems: number) {
+  return z.strictObject({
+    items: z.array(z.strictObject(itemShape).superRefine(checkLengths)).max(maxItems),
+    mode: mode.optional(),
+    reward: reward.optional(),
+    variant: variant.optional(),
+    strip_thinking: z.boolean().optional(),
+  });
+}
+export type VerifyBatchBody = z.infer<ReturnType<typeof verifyBatchSchema>>;
+
+/** POST /get_reward (OpenRLHF): extra fields are allowed, as later OpenRLHF versions may send more. */
+export function getRewardSchema(maxItems: number) {
+  return z
+    .looseObject({
+      query: z.array(z.string()).max(maxItems),
+      prompts: z.array(z.string()),
+      labels: z.array(z.unknown()),
+    })
+    .superRefine((b, ctx) => {
+      for (const key of ['prompts', 'labels'] as const) {
+        if (b[key].length !== b.query.length) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `has ${b[key].length} entries but query has ${b.query.length}; send one per query` });
+        }
+      }
+    });
+}
+export type GetRewardBody = z.infer<ReturnType<typeof getRewardSchema>>;
+
+/** Query-string overrides of /get_reward's defaults (`/get_reward?reward=fraction&mode=loose`). */
+export const getRewardParamsSchema = z.strictObject({ mode: mode.optional(), reward: reward.optional(), variant: variant.optional() });
+
+/** `items[3].kwargs[1]` from a zod path. */
+export function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
+}
+
+/** The first issue of a failed parse as a field and a message. */
+export function firstIssue(error: z.ZodError): { readonly field: string; readonly message: string } {
+  const issue = error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const field = fieldName([...issue.path, issue.keys[0] ?? '']);
+    return { field, message: `unknown field; known fields are documented in the README's "Reward server" section` };
+  }
+  return { field: fieldName(issue.path) || '(body)', message: issue.message };
+}
