@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { projectRoot } from '../data/paths';
+import { registerConstraintsCommand } from './commands/constraints';
 import { registerDataCommand } from './commands/data';
 import { registerFiguresCommand } from './commands/figures';
 
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .version(version, '-V, --version')
     .showHelpAfterError();
   registerDataCommand(program);
+  registerConstraintsCommand(program);
   registerFiguresCommand(program);
   return program;
 }

@@ -12,6 +12,8 @@ export interface Constraint {
   readonly category: string;
   readonly kind: ConstraintKind;
   readonly hasCorrected: boolean;
+  /** The kwargs the schema knows (empty for ids without kwargs). */
+  readonly kwargNames: readonly string[];
   /** Validates raw kwargs (nulls dropped first, as upstream does) and binds them to the checker. */
   prepare(rawKwargs: unknown, variant?: CheckerVariant): PreparedCheck;
   /** The instruction text for raw kwargs. */
@@ -58,6 +60,12 @@ function parseKwargs<K>(id: string, schema: z.ZodType<K>, raw: unknown): K {
   throw new KwargsError(id, field, `${issue.message} (got ${got})`);
 }
 
+/** The field names of an object schema (zod 4 keeps them on `.shape`); none for other schemas. */
+function schemaKeys(schema: z.ZodType<unknown>): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape && typeof shape === 'object' ? Object.keys(shape) : [];
+}
+
 /** Erase a typed spec into a registry entry. */
 export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
   const { id, kwargs: schema, check, checkCorrected, sampleKwargs } = spec;
@@ -67,6 +75,7 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     category: spec.category,
     kind: spec.kind,
     hasCorrected: checkCorrected !== undefined,
+    kwargNames: schemaKeys(schema),
     prepare(raw, variant = 'upstream') {
       const kwargs = parseKwargs(id, schema, raw);
       const fn = variant === 'corrected' && checkCorrected ? checkCorrected : check;

@@ -1,7 +1,4 @@
 import { Command, Option } from 'commander';
-import { createRng } from '../../stats/rng';
-import type { Constraint } from '../../verifiers/define';
-import { KwargsError } from '../../verifiers/define';
 import { listConstraints } from '../../verifiers/registry';
 import type { Suite } from '../../verifiers/types';
 
@@ -17,37 +14,6 @@ export interface ConstraintRow {
   hasCorrected: boolean;
 }
 
-/** Required kwargs of an id without a generator, found by asking its schema which field is missing next. */
-function probeRequired(c: Constraint): string[] {
-  const raw: Record<string, unknown> = {};
-  for (let i = 0; i < 12; i++) {
-    try {
-      c.prepare(raw);
-      return Object.keys(raw);
-    } catch (e) {
-      if (!(e instanceof KwargsError) || e.field === '' || e.field === '(root)') break;
-      const field = e.field.split('.')[0]!;
-      if (!(field in raw)) raw[field] = 'x';
-      else if (raw[field] === 'x') raw[field] = 1;
-      else break;
-    }
-  }
-  return Object.keys(raw);
-}
-
-/**
- * The kwargs names of a registered id. The erased Constraint does not carry its schema, so the names come from
- * the generator's draws (union over a few seeds) or, without one, from probing the schema's required fields.
- */
-function kwargNames(c: Constraint): string[] {
-  const declared = (c as { kwargNames?: unknown }).kwargNames;
-  if (Array.isArray(declared)) return declared.map(String);
-  if (!c.sampleKwargs) return probeRequired(c);
-  const names = new Set<string>();
-  for (let seed = 0; seed < 16; seed++) for (const k of Object.keys(c.sampleKwargs(createRng(seed)))) names.add(k);
-  return [...names];
-}
-
 /** The registry as rows, optionally for one suite, in registry order. */
 export function constraintRows(suite?: Suite): ConstraintRow[] {
   return listConstraints(suite).map((c) => ({
@@ -55,7 +21,7 @@ export function constraintRows(suite?: Suite): ConstraintRow[] {
     suites: c.suites,
     category: c.category,
     kind: c.kind,
-    kwargs: kwargNames(c),
+    kwargs: [...c.kwargNames],
     hasCorrected: c.hasCorrected,
   }));
 }
