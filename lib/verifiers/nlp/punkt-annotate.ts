@@ -1,4 +1,4 @@
-import { PY_D, PY_NS, PY_S, PY_W_NOT_D } from './punkt-chars';
+import { PY_D, PY_NS, PY_S, PY_W_NOT_D, pyFirstIsLower, pyFirstIsUpper } from './punkt-chars';
 import type { PunktParams } from './punkt-model';
 
 /**
@@ -17,11 +17,9 @@ const WORD_TOKEN = new RegExp(
 );
 const NOT_BLANK = new RegExp(PY_NS, 'u');
 
-const RE_NUMERIC = new RegExp(`^-?[.,]?${PY_D}[${PY_D},.\\-]*\\.?$`, 'u');
+const RE_NUMERIC = new RegExp(`^-?[.,]?${PY_D}(?:${PY_D}|[,.\\-])*\\.?$`, 'u');
 const RE_ELLIPSIS = /^\.\.+$/;
 const RE_INITIAL = new RegExp(`^${PY_W_NOT_D}\\.$`, 'u');
-const RE_FIRST_UPPER = /^\p{Uppercase}/u;
-const RE_FIRST_LOWER = /^\p{Lowercase}/u;
 
 const ORTHO_BEG_UC = 1 << 1;
 const ORTHO_MID_UC = 1 << 2;
@@ -89,9 +87,9 @@ function firstPass(tok: string, params: PunktParams): Token {
 function orthoHeuristic(t: Token, params: PunktParams): boolean | 'unknown' {
   if (NEVER_STARTS.has(t.tok)) return false;
   const ortho = params.orthoContext.get(typeNoSentperiod(t)) ?? 0;
-  const upper = RE_FIRST_UPPER.test(t.tok);
+  const upper = pyFirstIsUpper(t.tok);
   if (upper && ortho & ORTHO_LC && !(ortho & ORTHO_MID_UC)) return true;
-  if (RE_FIRST_LOWER.test(t.tok) && (ortho & ORTHO_UC || !(ortho & ORTHO_BEG_LC))) return false;
+  if (pyFirstIsLower(t.tok) && (ortho & ORTHO_UC || !(ortho & ORTHO_BEG_LC))) return false;
   return 'unknown';
 }
 
@@ -111,7 +109,7 @@ function secondPass(t1: Token, t2: Token, params: PunktParams): void {
       t1.sentbreak = true;
       return;
     }
-    if (RE_FIRST_UPPER.test(t2.tok) && params.sentStarters.has(nextTyp)) {
+    if (pyFirstIsUpper(t2.tok) && params.sentStarters.has(nextTyp)) {
       t1.sentbreak = true;
       return;
     }
@@ -126,7 +124,7 @@ function secondPass(t1: Token, t2: Token, params: PunktParams): void {
     if (
       starter === 'unknown' &&
       isInitial &&
-      RE_FIRST_UPPER.test(t2.tok) &&
+      pyFirstIsUpper(t2.tok) &&
       !((params.orthoContext.get(nextTyp) ?? 0) & ORTHO_LC)
     ) {
       t1.sentbreak = false;

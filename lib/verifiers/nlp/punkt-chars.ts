@@ -3,10 +3,12 @@
  * JS `\s`, `\w`, `\d` and `\b` disagree with Python's (JS `\s` has U+FEFF but not U+001C–U+001F or U+0085;
  * JS `\w`/`\b` are ASCII-only), so the NLTK ports build their regexes from these pieces instead.
  *
- * Checked code point by code point against CPython 3.11 (Unicode 14): identical on every character that
- * Unicode 14 assigns. Node 20 knows Unicode 15+, so characters assigned later count as letters/digits
- * here but not in Python; no real text in the data sets uses them.
+ * Checked code point by code point against CPython 3.11 (Unicode 14): identical on all 0x110000 code points.
+ * Node knows a newer Unicode, so characters assigned after Unicode 14 are excluded explicitly, and the six
+ * characters whose lowercase property changed since are patched. Not patched: `toLowerCase()` of characters
+ * assigned after Unicode 14 (Python leaves them alone); no model entry can contain them, so no output changes.
  */
+import { UNASSIGNED_IN_UNICODE_14 as CN14 } from './punkt-unicode14';
 
 /** Python `\s`: the characters for which `str.isspace()` is true. */
 export const PY_S = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
@@ -15,13 +17,16 @@ export const PY_S = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200
 export const PY_NS = '[^\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 
 /** Python `\w` (`str.isalnum()` or `_`). */
-export const PY_W = '[\\p{L}\\p{N}_]';
+export const PY_W = `(?:(?!${CN14})[\\p{L}\\p{N}_])`;
 
 /** Python `\d` (decimal digits, category Nd). */
-export const PY_D = '\\p{Nd}';
+export const PY_D = `(?:(?!${CN14})\\p{Nd})`;
+
+/** Python `\D` (any character but a decimal digit, newline included). */
+export const PY_NOT_D = `(?:(?!${PY_D})[^])`;
 
 /** Python `[^\W\d]`: word characters that are not decimal digits ("alphabetic" in Punkt's comments). */
-export const PY_W_NOT_D = '[\\p{L}\\p{Nl}\\p{No}_]';
+export const PY_W_NOT_D = `(?:(?!${CN14})[\\p{L}\\p{Nl}\\p{No}_])`;
 
 /** Python `\b` in Unicode mode: a change between `\w` and non-`\w` (or the text edge). */
 export const PY_B = `(?:(?<=${PY_W})(?!${PY_W})|(?<!${PY_W})(?=${PY_W}))`;
@@ -36,9 +41,10 @@ const EXTRA_DIGITS =
   '\\u{2460}-\\u{2468}\\u{2474}-\\u{247c}\\u{2488}-\\u{2490}\\u{24ea}\\u{24f5}-\\u{24fd}\\u{24ff}' +
   '\\u{2776}-\\u{277e}\\u{2780}-\\u{2788}\\u{278a}-\\u{2792}\\u{10a40}-\\u{10a43}\\u{10e60}-\\u{10e68}' +
   '\\u{11052}-\\u{1105a}\\u{1f100}-\\u{1f10a}';
-const IS_DIGITS = new RegExp(`^[\\p{Nd}${EXTRA_DIGITS}]+$`, 'u');
-const IS_UPPER_CHAR = /^\p{Uppercase}/u;
-const IS_LOWER_CHAR = /^\p{Lowercase}/u;
+const IS_DIGITS = new RegExp(`^(?:(?!${CN14})[\\p{Nd}${EXTRA_DIGITS}])+$`, 'u');
+const IS_UPPER_CHAR = new RegExp(`^(?!${CN14})\\p{Uppercase}`, 'u');
+// Lowercase since Unicode 15 (Other_Lowercase), not in CPython 3.11: U+10FC, U+A7F2–U+A7F4, U+AB69.
+const IS_LOWER_CHAR = new RegExp(`^(?:(?![\\u10fc\\ua7f2-\\ua7f4\\uab69])(?!${CN14})\\p{Lowercase}|\\u0295)`, 'u');
 
 /** Python `s.isdigit()`. */
 export function pyIsDigit(s: string): boolean {

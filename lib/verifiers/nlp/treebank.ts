@@ -1,4 +1,4 @@
-import { PY_D, PY_END, PY_S, PY_W, pyIgnoreCase, pyIsWhitespaceUnit } from './punkt-chars';
+import { PY_END, PY_NOT_D, PY_S, PY_W, pyIgnoreCase, pyIsWhitespaceUnit } from './punkt-chars';
 
 /**
  * NLTK 3.8 `NLTKWordTokenizer.tokenize(text)` (the improved Treebank tokenizer behind `word_tokenize`),
@@ -42,7 +42,7 @@ const STARTING_QUOTES: readonly Rule[] = [
 
 const PUNCTUATION: readonly Rule[] = [
   { ...rule(`([^.])(\\.)([\\])}>"'»”’ ]*)${PY_S}*${PY_END}`, '$1 $2 $3 ', always), closers: ']})>"\'»”’ ' },
-  rule(`([:,])([^${PY_D}])`, ' $1 $2', has(':', ',')),
+  rule(`([:,])(${PY_NOT_D})`, ' $1 $2', has(':', ',')),
   rule(`([:,])${PY_END}`, ' $1 ', has(':', ',')),
   rule('\\.{2,}', ' $& ', has('..')),
   rule('[;@#$%&]', ' $& ', has(';', '@', '#', '$', '%', '&')),
