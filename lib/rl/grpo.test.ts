@@ -57,7 +57,9 @@ const config: GrpoConfig = parseGrpoConfig({
   beta: 0.02,
 });
 
-const TIMING: (keyof GrpoMetrics)[] = ['tokensPerSecond', 'stepSeconds', 'sampleSeconds', 'rewardSeconds', 'updateSeconds'];
+const TIMING: (keyof GrpoMetrics)[] = [
+  'tokensPerSecond', 'stepSeconds', 'sampleSeconds', 'rewardSeconds', 'updateSeconds', 'stepCpuSeconds', 'rolloutCpuSeconds', 'updateCpuSeconds',
+];
 const withoutTimings = (rows: GrpoMetrics[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !TIMING.includes(k as keyof GrpoMetrics))));
 const readRows = async (dir: string): Promise<GrpoMetrics[]> =>

@@ -48,7 +48,17 @@ export interface GrpoMetrics {
   sampleSeconds: number;
   rewardSeconds: number;
   updateSeconds: number;
+  /** Process CPU time of the step: on a shared machine this, not wall time, says what an idle core would take. */
+  stepCpuSeconds: number;
+  /** CPU time of sampling + reward. */
+  rolloutCpuSeconds: number;
+  updateCpuSeconds: number;
 }
+
+const cpuSecondsSince = (c: NodeJS.CpuUsage): number => {
+  const d = process.cpuUsage(c);
+  return (d.user + d.system) / 1e6;
+};
 
 export interface GrpoRunOptions<M> {
   /** Trained in place. */
@@ -154,6 +164,7 @@ async function grpoStep<M>(
   step: number,
 ): Promise<GrpoMetrics> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const G = config.groupSize;
   const prompts = task.samplePrompts(rng, config.promptsPerStep);
   const sample = {
@@ -169,6 +180,8 @@ async function grpoStep<M>(
   const adv = groupAdvantages(groups, config.advantage);
   const keep = r.completionIds.map((_, k) => !adv.dropped[Math.floor(k / G)]);
   const t1 = performance.now();
+  const rolloutCpuSeconds = cpuSecondsSince(c0);
+  const c1 = process.cpuUsage();
   const lr = learningRate(optimizer.steps, { ...config.lr, totalSteps: config.steps * config.innerIterations });
   const tb = trainingBatch(prompts.flatMap((p) => Array.from({ length: G }, () => p.ids)), r.completionIds, policy.tokenizer.pad, keep);
   let stats;
@@ -178,6 +191,8 @@ async function grpoStep<M>(
     tf.dispose([tb.batch.ids, tb.batch.mask, tb.completionMask]);
   }
   const t2 = performance.now();
+  const updateCpuSeconds = cpuSecondsSince(c1);
+  const stepCpuSeconds = cpuSecondsSince(c0);
   const generated = r.completionIds.reduce((n, c) => n + c.length, 0);
   const truePass = task.truePass
     ? r.completions.map((c, k) => {
@@ -203,5 +218,8 @@ async function grpoStep<M>(
     sampleSeconds,
     rewardSeconds,
     updateSeconds: (t2 - t1) / 1000,
+    stepCpuSeconds,
+    rolloutCpuSeconds,
+    updateCpuSeconds,
   };
 }
