@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => disposeWeights(w));
 
-/** Cache-free decode: re-runs the full differentiable forward over prompt + completion at every step. */
+/** Cache-free decode: re-runs the full forward pass over prompt + completion at every step. */
 function referenceDecode(prompts: number[][], n: number, opts: { temperature?: number; topK?: number; topP?: number; stop?: number[]; rng: Rng }) {
   const rule = samplingRule(opts);
   const out: number[][] = prompts.map(() => []);
@@ -29,7 +29,7 @@ function referenceDecode(prompts: number[][], n: number, opts: { temperature?: n
     const rows = tf.tidy(() => {
       const batch = batchFromSequences(seqs, 0);
       const [B, T] = batch.ids.shape;
-      const { hidden } = forward(w, config, batch.ids, batch.mask, { differentiable: true });
+      const { hidden } = forward(w, config, batch.ids, batch.mask);
       return logitsOf(w, hidden.slice([0, T - 1, 0], [B, 1, config.dModel]).reshape([B, config.dModel])).arraySync();
     });
     rows.forEach((row, b) => {

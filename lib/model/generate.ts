@@ -62,7 +62,7 @@ export async function generateTokens(
   let { logits, cache } = tf.tidy(() => {
     const batch = batchFromSequences(prompts, 0);
     const T = batch.ids.shape[1];
-    const r = forward(w, config, batch.ids, batch.mask, { differentiable: false, keepCache: true });
+    const r = forward(w, config, batch.ids, batch.mask, { keepCache: true });
     const last = r.hidden.slice([0, T - 1, 0], [B, 1, config.dModel]).reshape([B, config.dModel]) as tf.Tensor2D;
     return { logits: logitsOf(w, last), cache: r.cache as KvCache }; // (B, V)
   });

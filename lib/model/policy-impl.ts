@@ -18,7 +18,7 @@ function tokenLogProbs(w: Weights, config: ModelConfig, batch: TokenBatch, withE
   if (T > config.contextLength) {
     throw new Error(`tokenLogProbs: batch length ${T} exceeds contextLength ${config.contextLength}; truncate the sequences`);
   }
-  const { hidden } = forward(w, config, batch.ids, batch.mask, { differentiable: true }); // (B, T, D)
+  const { hidden } = forward(w, config, batch.ids, batch.mask); // (B, T, D)
   const h = hidden.slice([0, 0, 0], [B, T - 1, config.dModel]).reshape([B * (T - 1), config.dModel]) as tf.Tensor2D;
   const logp = tf.logSoftmax(logitsOf(w, h)); // (B*(T-1), V)
   const targets = batch.ids.slice([0, 1], [B, T - 1]).reshape([B * (T - 1)]) as tf.Tensor1D;
@@ -36,7 +36,7 @@ async function attentionOf(w: Weights, config: ModelConfig, ids: readonly number
   const stacked = tf.tidy(() => {
     const T = ids.length;
     const idsT = tf.tensor2d([ids.slice()], [1, T], 'int32');
-    const { attention } = forward(w, config, idsT, tf.ones([1, T]), { differentiable: false, keepAttention: true });
+    const { attention } = forward(w, config, idsT, tf.ones([1, T]), { keepAttention: true });
     return tf.concat(attention!, 0); // (L, H, T, T)
   });
   const out = (await stacked.array()) as number[][][][];

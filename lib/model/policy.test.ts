@@ -63,7 +63,7 @@ describe('policy', () => {
     });
   });
 
-  it('has a gradient for every weight (oneHot embeddings on wasm)', () => {
+  it('has a gradient for every weight, embeddings included, on wasm', () => {
     const grads = tf.tidy(() => {
       const batch = batchFromSequences([[1, 259, 260, 261]], 0);
       const { grads } = tf.variableGrads(() => policy.tokenLogProbs(batch).logProbs.sum().neg() as tf.Scalar, policy.variables as tf.Variable[]);

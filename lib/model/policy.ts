@@ -6,6 +6,12 @@ import type { Tokenizer } from './tokenizer';
 /*
  * THE CONTRACT between the policy (lib/model) and the GRPO trainer (lib/rl). Shapes: B sequences, T tokens.
  * Changes from the brief: none so far. Added beyond it: Tokenizer.label(id) for attention maps.
+ *
+ * Notes for the trainer (measured in bench/model.ts): a training step is matmul-bound, so every forward pass
+ * counts. With one inner iteration (μ = 1) the old log-probs equal the current ones detached (ratio 1), so they
+ * need no separate forward; with β = 0 the reference model needs none either. Adam's applyGradients is declared
+ * with variables but reads only names and tensors: `optimizer.applyGradients(grads as Record<string, tf.Variable>)`.
+ * lib/model/sft.ts has clipByGlobalNorm and a full training loop to copy from.
  */
 
 /** A left-padded batch of token sequences. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { embeddingLookup } from '../tensor/embedding';
 import { matMul } from '../tensor/matmul';
 import type { ModelConfig } from './config';
 import { attend, causalPaddingBias, mergeHeads, splitHeads } from './attention';
@@ -35,12 +36,9 @@ function gelu(x: tf.Tensor2D): tf.Tensor2D {
   return x.mul(tf.sigmoid(x.mul(1.702)));
 }
 
-/** Token + position embeddings (N, D) for int32 ids and positions (N). oneHot × matrix keeps a gradient on wasm. */
-function embed(w: Weights, config: ModelConfig, ids: tf.Tensor1D, positions: tf.Tensor1D, differentiable: boolean): tf.Tensor2D {
-  if (!differentiable) return tf.gather(w.tokenEmbedding, ids).add(tf.gather(w.positionEmbedding, positions));
-  const tok = matMul(tf.oneHot(ids, config.vocabSize), w.tokenEmbedding); // (N, V) × (V, D)
-  const pos = matMul(tf.oneHot(positions, config.contextLength), w.positionEmbedding); // (N, C) × (C, D)
-  return tok.add(pos);
+/** Token + position embeddings (N, D) for int32 ids and positions (N). */
+function embed(w: Weights, ids: tf.Tensor1D, positions: tf.Tensor1D): tf.Tensor2D {
+  return embeddingLookup(w.tokenEmbedding, ids).add(embeddingLookup(w.positionEmbedding, positions));
 }
 
 function mlp(x: tf.Tensor2D, lw: LayerWeights): tf.Tensor2D {
@@ -62,19 +60,19 @@ export function positionsFromMask(mask: tf.Tensor2D): tf.Tensor2D {
 
 /**
  * The full forward pass over ids (B, T) with mask (B, T).
- * @example const { hidden } = forward(w, config, ids, mask, { differentiable: true }); // (B, T, D)
+ * @example const { hidden } = forward(w, config, ids, mask); // (B, T, D)
  */
 export function forward(
   w: Weights,
   config: ModelConfig,
   ids: tf.Tensor2D,
   mask: tf.Tensor2D,
-  opts: { differentiable: boolean; keepCache?: boolean; keepAttention?: boolean },
+  opts: { keepCache?: boolean; keepAttention?: boolean } = {},
 ): ForwardResult {
   const [B, T] = ids.shape;
   const H = config.nHeads;
   const positions = positionsFromMask(mask);
-  let x = embed(w, config, ids.reshape([B * T]), positions.reshape([B * T]), opts.differentiable); // (B*T, D)
+  let x = embed(w, ids.reshape([B * T]), positions.reshape([B * T])); // (B*T, D)
   const bias = causalPaddingBias(mask); // (B, 1, T, T)
   const keys: tf.Tensor4D[] = [];
   const values: tf.Tensor4D[] = [];
@@ -112,7 +110,7 @@ export function decodeStep(
 ): { logits: tf.Tensor2D; cache: KvCache } {
   const B = tokens.shape[0];
   const H = config.nHeads;
-  let x = embed(w, config, tokens, positions, false); // (B, D)
+  let x = embed(w, tokens, positions); // (B, D)
   const keyBias = tf.concat([cache.keyBias, tf.zeros([B, 1, 1, 1])], 3) as tf.Tensor4D; // (B, 1, 1, S+1)
   const keys: tf.Tensor4D[] = [];
   const values: tf.Tensor4D[] = [];
