@@ -9,7 +9,7 @@ import { joinResponses } from '../lib/eval/join';
 import { checkLoose, checkStrict, scorePrompts } from '../lib/eval/score';
 import { summarize } from '../lib/eval/metrics';
 import type { Constraint } from '../lib/verifiers/define';
-import { IFEVAL_CONSTRAINTS } from '../lib/verifiers/ifeval';
+import { IFEVAL_CONSTRAINTS } from '../lib/verifiers/ifeval/index';
 import { looseVariants } from '../lib/verifiers/variants';
 
 const RUNS = Number(process.env.RUNS ?? 15);

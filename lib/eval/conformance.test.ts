@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readJsonlSync } from '../data/jsonl';
 import { dataPath } from '../data/paths';
 import type { Constraint } from '../verifiers/define';
-import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval';
+import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval/index';
 import { readPrompts, readResponses, type PreparedPrompt } from './input';
 import { joinResponses } from './join';
 import { summarize } from './metrics';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../stats/rng';
-import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval';
+import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval/index';
 import { passes, type Verdict } from '../verifiers/types';
 import { checkLoose, checkStrict, scorePrompts, variantVerdicts } from './score';
 

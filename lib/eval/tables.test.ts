@@ -25,7 +25,7 @@ describe('arquero tables', () => {
 describe('notebook tables', () => {
   it('lists each loose variant with its verdict', async () => {
     const { variantTable } = await import('./tables');
-    const { IFEVAL_CONSTRAINTS } = await import('../verifiers/ifeval');
+    const { IFEVAL_CONSTRAINTS } = await import('../verifiers/ifeval/index');
     const check = IFEVAL_CONSTRAINTS.find((c) => c.id === 'punctuation:no_comma')!.prepare({});
     const t = variantTable(check, 'Sure, here:\nno commas\nbye, now');
     expect(t.array('variant')[0]).toBe('original');

@@ -8,5 +8,5 @@ export const englishCapital = ifevalConstraint({
   kwargs: noKwargs,
   describe: () => 'Your entire response should be in English, and in all capital letters.',
   sampleKwargs: () => ({}),
-  check: (response) => pyIsUpper(response) && detectedAs(response, 'en'),
+  check: (response) => (pyIsUpper(response) ? detectedAs(response, 'en') : false),
 });

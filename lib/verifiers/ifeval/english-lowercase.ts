@@ -8,5 +8,5 @@ export const englishLowercase = ifevalConstraint({
   kwargs: noKwargs,
   describe: () => 'Your entire response should be in English, and in all lowercase letters. No capital letters are allowed.',
   sampleKwargs: () => ({}),
-  check: (response) => pyIsLower(response) && detectedAs(response, 'en'),
+  check: (response) => (pyIsLower(response) ? detectedAs(response, 'en') : false),
 });

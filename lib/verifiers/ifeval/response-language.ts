@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
-import { detectLanguage } from '../nlp/langdetect';
+import { detectLanguage } from '../nlp/langdetect/index';
 import type { Verdict } from '../types';
 import { LANGUAGE_CODES, LANGUAGE_NAMES } from './language-codes';
 import { ifevalConstraint } from './schemas';
