@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../stats/rng';
 import { DETECTOR, gaussian, languageProbabilities } from './detector';
+import { profileFromArrays } from './profile-json';
 import { buildProfileModel } from './profiles';
 
 /** A generator that replays fixed uniforms (enough for Box–Muller by hand). */
@@ -30,9 +31,9 @@ describe('gaussian (random.gauss by Box–Muller)', () => {
 
 // Three languages; 'a' is most likely in xx, 'b' in yy, 'c' is shared evenly.
 const model = buildProfileModel([
-  { name: 'xx', grams: ['a', 'b', 'c'], counts: [6, 1, 3], nWords: [10, 10, 10] },
-  { name: 'yy', grams: ['a', 'b', 'c'], counts: [2, 5, 3], nWords: [10, 10, 10] },
-  { name: 'zz', grams: ['c'], counts: [3], nWords: [10, 10, 10] },
+  profileFromArrays('xx', ['a', 'b', 'c'], [6, 1, 3], [10, 10, 10]),
+  profileFromArrays('yy', ['a', 'b', 'c'], [2, 5, 3], [10, 10, 10]),
+  profileFromArrays('zz', ['c'], [3], [10, 10, 10]),
 ]);
 const row = (g: string): number => model.grams.indexOf(g);
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createWindowScan, extractNgramRows, scanWindows } from './features';
+import { profileFromArrays } from './profile-json';
 import { buildProfileModel } from './profiles';
 
 // A two-language toy model; n_words make every probability count / 10.
 const model = buildProfileModel([
-  { name: 'xx', grams: ['a', 'b', 'c', 'A', ' a', ' A', 'ab', 'b ', ' ab', 'ab '], counts: [5, 4, 3, 2, 1, 1, 2, 1, 1, 1], nWords: [10, 10, 10] },
-  { name: 'yy', grams: ['a', 'ab'], counts: [1, 1], nWords: [10, 10, 10] },
+  profileFromArrays('xx', ['a', 'b', 'c', 'A', ' a', ' A', 'ab', 'b ', ' ab', 'ab '], [5, 4, 3, 2, 1, 1, 2, 1, 1, 1], [10, 10, 10]),
+  profileFromArrays('yy', ['a', 'ab'], [1, 1], [10, 10, 10]),
 ]);
 
 /** The n-grams Python's _extract_ngrams would list for `text` (already appended and cleaned). */

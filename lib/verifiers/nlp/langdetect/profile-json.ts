@@ -1,11 +1,15 @@
-/** One language profile as langdetect stores it: n-gram counts and the total count per n. */
-export interface Profile {
+/** One language profile: its name, total n-gram counts, and a walk over its n-grams (no string per n-gram). */
+export interface ProfileSource {
   name: string;
-  /** Each n-gram with its count, in file order. */
-  grams: string[];
-  counts: number[];
   /** Total count of 1-, 2- and 3-grams (`n_words`). */
   nWords: readonly [number, number, number];
+  /** Calls `onGram(source, start, end, count)` per n-gram, in file order; the n-gram is `source.slice(start, end)`. */
+  forEachGram(onGram: (source: string, start: number, end: number, count: number) => void): void;
+}
+
+/** A profile from plain arrays (hand-made profiles in tests). */
+export function profileFromArrays(name: string, grams: readonly string[], counts: readonly number[], nWords: readonly [number, number, number]): ProfileSource {
+  return { name, nWords, forEachGram: (onGram) => grams.forEach((g, i) => onGram(g, 0, g.length, counts[i]!)) };
 }
 
 const QUOTE = 0x22;
@@ -13,10 +17,11 @@ const BACKSLASH = 0x5c;
 
 /**
  * Parse a profile file `{"freq": {gram: count, ...}, "n_words": [a, b, c], "name": "xx"}`.
- * The freq object is read with a small scanner: JSON.parse would build a 5,000-key object per language only for
- * us to walk it, which made loading several times slower. Anything unexpected throws, naming the file and offset.
+ * The freq object is read with a small scanner that records where each key sits: JSON.parse would build a
+ * 5,000-key object per language, and a string per key, only for us to walk them; loading was several times slower
+ * and mostly garbage collection. Anything unexpected throws, naming the file and offset.
  */
-export function parseProfile(text: string, file: string): Profile {
+export function parseProfile(text: string, file: string): ProfileSource {
   const fail = (what: string, at: number): never => {
     throw new Error(`langdetect: profile ${file} at offset ${at}: ${what}; restore the file from langdetect 1.0.9`);
   };
@@ -25,8 +30,10 @@ export function parseProfile(text: string, file: string): Profile {
   let i = text.indexOf('{', open);
   if (i < 0) fail('no "{" after "freq"', open);
   i++;
-  const grams: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   const counts: number[] = [];
+  const decoded = new Map<number, string>(); // keys written with JSON escapes, by entry index
   const skipSpace = (): void => {
     while (i < text.length && text.charCodeAt(i) <= 0x20) i++;
   };
@@ -43,7 +50,9 @@ export function parseProfile(text: string, file: string): Profile {
         if (c === BACKSLASH) ((escaped = true), end++);
         end++;
       }
-      grams.push(escaped ? (JSON.parse(text.slice(i, end + 1)) as string) : text.slice(i + 1, end));
+      if (escaped) decoded.set(starts.length, JSON.parse(text.slice(i, end + 1)) as string);
+      starts.push(i + 1);
+      ends.push(end);
       i = end + 1;
       skipSpace();
       if (text.charCodeAt(i) !== 0x3a) fail('expected ":"', i);
@@ -67,5 +76,15 @@ export function parseProfile(text: string, file: string): Profile {
   if (!name) fail('no "name"', 0);
   const totals = [Number(nWords![1]), Number(nWords![2]), Number(nWords![3])] as const;
   if (totals.some((n) => n <= 0)) fail(`"n_words" must be positive, got ${totals.join(',')}`, 0);
-  return { name: name![1]!, grams, counts, nWords: totals };
+  return {
+    name: name![1]!,
+    nWords: totals,
+    forEachGram(onGram) {
+      for (let e = 0; e < starts.length; e++) {
+        const plain = decoded.size === 0 ? undefined : decoded.get(e);
+        if (plain === undefined) onGram(text, starts[e]!, ends[e]!, counts[e]!);
+        else onGram(plain, 0, plain.length, counts[e]!);
+      }
+    },
+  };
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataPath } from '../../../data/paths';
 import { createIntMap, type IntMap } from './int-map';
-import { parseProfile, type Profile } from './profile-json';
+import { parseProfile, type ProfileSource } from './profile-json';
 
 /**
  * The 55 profiles as one sparse matrix: row r (an n-gram) holds P(gram | language) for the languages where the
@@ -35,7 +35,7 @@ export interface ProfileModel {
 const RADIX = 4096;
 
 /** Build the model from parsed profiles (exported for tests with tiny hand-made profiles). */
-export function buildProfileModel(profiles: readonly Profile[]): ProfileModel {
+export function buildProfileModel(profiles: readonly ProfileSource[]): ProfileModel {
   const sorted = [...profiles].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const langs = sorted.map((p) => p.name);
   if (new Set(langs).size !== langs.length) throw new Error(`langdetect: duplicate profile names in ${langs.join(',')}`);
@@ -49,25 +49,32 @@ export function buildProfileModel(profiles: readonly Profile[]): ProfileModel {
     }
     return alphabetId[unit]!;
   };
-  const total = profiles.reduce((n, p) => n + p.grams.length, 0);
+  let total = 0;
+  for (const p of profiles) p.forEachGram(() => total++);
   const grams: string[] = [];
   const unigramRow = new Int32Array(RADIX).fill(-1);
   const pairIndex = createIntMap(total);
   const bigramRows: number[] = [];
   const trigramRow = createIntMap(total);
   const newPair = (): number => bigramRows.push(-1) - 1;
-  const rowOf = (gram: string): number => {
-    const a = idOf(gram.charCodeAt(0));
-    if (gram.length === 1) {
-      if (unigramRow[a]! < 0) unigramRow[a] = grams.push(gram) - 1;
+  // The row of source[start..start+length), created on first sight; strings are made only for new rows.
+  let gramSource = '';
+  let gramStart = 0;
+  let gramEnd = 0;
+  const newRow = (): number => grams.push(gramSource.slice(gramStart, gramEnd)) - 1;
+  const rowOf = (source: string, start: number, length: number): number => {
+    ((gramSource = source), (gramStart = start), (gramEnd = start + length));
+    const a = idOf(source.charCodeAt(start));
+    if (length === 1) {
+      if (unigramRow[a]! < 0) unigramRow[a] = newRow();
       return unigramRow[a]!;
     }
-    const pair = pairIndex.getOrInsert(a * RADIX + idOf(gram.charCodeAt(1)), newPair);
-    if (gram.length === 2) {
-      if (bigramRows[pair]! < 0) bigramRows[pair] = grams.push(gram) - 1;
+    const pair = pairIndex.getOrInsert(a * RADIX + idOf(source.charCodeAt(start + 1)), newPair);
+    if (length === 2) {
+      if (bigramRows[pair]! < 0) bigramRows[pair] = newRow();
       return bigramRows[pair]!;
     }
-    return trigramRow.getOrInsert(pair * RADIX + idOf(gram.charCodeAt(2)), () => grams.push(gram) - 1);
+    return trigramRow.getOrInsert(pair * RADIX + idOf(source.charCodeAt(start + 2)), newRow);
   };
 
   const entryRow = new Int32Array(total);
@@ -75,11 +82,12 @@ export function buildProfileModel(profiles: readonly Profile[]): ProfileModel {
   const entryProb = new Float64Array(total);
   let entries = 0;
   sorted.forEach((profile, lang) => {
-    profile.grams.forEach((gram, g) => {
-      if (gram.length < 1 || gram.length > 3) return; // Python keeps no probability for these either
-      entryRow[entries] = rowOf(gram);
+    profile.forEachGram((source, start, end, count) => {
+      const length = end - start;
+      if (length < 1 || length > 3) return; // Python keeps no probability for these either
+      entryRow[entries] = rowOf(source, start, length);
       entryLang[entries] = lang;
-      entryProb[entries++] = profile.counts[g]! / profile.nWords[gram.length - 1]!;
+      entryProb[entries++] = count / profile.nWords[length - 1]!;
     });
   });
   // Counting sort of the entries by row into CSR; languages stay in ascending order within a row.
