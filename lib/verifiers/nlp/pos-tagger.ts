@@ -3,7 +3,8 @@ import type { PerceptronModel } from './pos-tagger-model';
 
 /**
  * NLTK 3.8 `PerceptronTagger.tag(tokens)` (greedy averaged perceptron, as used by `nltk.pos_tag`):
- * tagdict shortcut, 14 context features, dot product, argmax. Unchanged in NLTK 3.9.
+ * tagdict shortcut, 14 context features, dot product, argmax. NLTK 3.10.3 tags the same way (it only
+ * reads the model from JSON files, the ones we load).
  */
 
 const START = ['-START-', '-START2-'] as const;
