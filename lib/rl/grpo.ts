@@ -1,14 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toJsonl } from '../data/jsonl';
-import { loadPolicy, type Policy } from '../model/policy';
-import { createRng, rngFromState, type Rng } from '../stats/rng';
+import type { Policy } from '../model/policy';
+import { createRng, type Rng } from '../stats/rng';
 import { groupAdvantages, nanMean, nanStd } from './advantages';
-import { latestCheckpoint, readTrainerState, saveTrainerCheckpoint } from './checkpoint';
+import { saveTrainerCheckpoint } from './checkpoint';
 import type { GrpoConfig } from './config';
 import { createAdam, type TensorAdam } from './optimizer';
 import { rollout, trainingBatch, type Reward, type TaskPrompt } from './rollout';
+import { keepRowsUpTo, referencePolicy, restoreRun } from './resume';
 import { learningRate } from './schedule';
 import { grpoUpdate } from './update';
 
@@ -77,39 +78,6 @@ export interface GrpoRunOptions<M> {
   onEval?(step: number, result: Record<string, number>): void;
 }
 
-async function restore(policy: Policy, optimizer: TensorAdam, outDir: string): Promise<{ step: number; rng: Rng } | undefined> {
-  const dir = await latestCheckpoint(outDir);
-  if (dir === undefined) return undefined;
-  const state = await readTrainerState(dir);
-  const saved = await loadPolicy(join(dir, 'policy'));
-  tf.tidy(() => policy.variables.forEach((v, i) => v.assign(saved.variables[i]!)));
-  saved.dispose();
-  optimizer.importState(state.adam);
-  return { step: state.step, rng: rngFromState(state.rngState) };
-}
-
-/** The frozen KL reference: the policy as training began (saved beside the run so a resumed run finds it). */
-async function referencePolicy(policy: Policy, config: GrpoConfig, outDir: string | undefined, resumed: boolean): Promise<Policy | undefined> {
-  if (config.beta === 0) return undefined;
-  const dir = outDir ? join(outDir, 'reference') : undefined;
-  if (resumed && dir) return loadPolicy(dir);
-  const ref = policy.clone();
-  if (dir) await ref.save(dir);
-  return ref;
-}
-
-async function keepRowsUpTo(file: string, step: number): Promise<void> {
-  let text = '';
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return;
-  }
-  const rows = text.split('\n').filter((l) => l.trim() !== '' && (JSON.parse(l) as { step: number }).step <= step);
-  await writeFile(file, rows.map((r) => r + '\n').join(''));
-}
-
-/** Train `policy` with GRPO; returns the metrics rows of the steps run in this call. */
 export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]> {
   const { policy, config, task } = o;
   const optimizer = createAdam(policy.variables, config.adam);
@@ -121,7 +89,7 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
     if (o.outDir) {
       await mkdir(o.outDir, { recursive: true });
       await writeFile(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
-      const resumed = await restore(policy, optimizer, o.outDir);
+      const resumed = await restoreRun(policy, optimizer, o.outDir);
       if (resumed) ({ step: start, rng } = resumed);
       await keepRowsUpTo(join(o.outDir, 'metrics.jsonl'), start);
       await keepRowsUpTo(join(o.outDir, 'eval.jsonl'), start);
