@@ -4,7 +4,7 @@ import type { CheckerVariant } from '../verifiers/types';
 import { HttpError } from './http-util';
 import type { ItemResult } from './item-result';
 import { getRewardReply, responseFromQuery, type GetRewardReply } from './openrlhf';
-import { firstIssue, getRewardParamsSchema, getRewardSchema, verifyBatchSchema, verifyBodySchema } from './schema';
+import { BATCH_FIELDS, firstIssue, ITEM_FIELDS, getRewardParamsSchema, getRewardSchema, verifyBatchSchema, verifyBodySchema } from './schema';
 import type { CheckMode, RewardKind } from './types';
 import { scoreRequests, type ScoreContext, type ScoreRequest } from './verify-items';
 
@@ -18,10 +18,10 @@ export interface RouteConfig {
   readonly eosTokens: readonly string[];
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+function parse<T>(schema: z.ZodType<T>, value: unknown, known?: (path: ReadonlyArray<PropertyKey>) => readonly string[]): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const { field, message } = firstIssue(r.error);
+  const { field, message } = firstIssue(r.error, known);
   throw new HttpError(400, field, message);
 }
 
@@ -45,14 +45,14 @@ function scoreRequest(item: Item, defaults: Defaults, config: RouteConfig): Scor
 
 /** POST /verify: one response → its reward and per-constraint verdicts. */
 export async function verifyRoute(ctx: ScoreContext, config: RouteConfig, body: unknown): Promise<ItemResult> {
-  const item = parse(verifyBodySchema, body);
+  const item = parse(verifyBodySchema, body, () => ITEM_FIELDS);
   const [result] = await scoreRequests(ctx, [scoreRequest(item, {}, config)], (_, field) => field);
   return result!;
 }
 
 /** POST /verify/batch: many responses, results in order. */
 export async function verifyBatchRoute(ctx: ScoreContext, config: RouteConfig, body: unknown): Promise<{ results: ItemResult[] }> {
-  const batch = parse(verifyBatchSchema(config.maxItems), body);
+  const batch = parse(verifyBatchSchema(config.maxItems), body, (path) => (path.length === 0 ? BATCH_FIELDS : ITEM_FIELDS));
   const requests = batch.items.map((item) => scoreRequest(item, batch, config));
   const results = await scoreRequests(ctx, requests, (i, field) => (field ? `items[${i}].${field}` : `items[${i}]`));
   return { results };
@@ -60,7 +60,7 @@ export async function verifyBatchRoute(ctx: ScoreContext, config: RouteConfig, b
 
 /** POST /get_reward (OpenRLHF). `params` are the query string's mode/reward/variant overrides. */
 export async function getRewardRoute(ctx: ScoreContext, config: RouteConfig, body: unknown, params: Record<string, string>): Promise<GetRewardReply> {
-  const overrides = parse(getRewardParamsSchema, params);
+  const overrides = parse(getRewardParamsSchema, params, () => ['mode', 'reward', 'variant']);
   const b = parse(getRewardSchema(config.maxItems), body);
   const reward = overrides.reward ?? config.reward;
   const requests = b.query.map((query, i): ScoreRequest => ({

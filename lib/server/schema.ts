@@ -38,6 +38,10 @@ function checkLengths(item: ItemInput, ctx: z.RefinementCtx): void {
   }
 }
 
+/** The fields a /verify body (or a batch item) may have, and those of a /verify/batch body. */
+export const ITEM_FIELDS: readonly string[] = Object.keys(itemShape);
+export const BATCH_FIELDS: readonly string[] = ['items', 'mode', 'reward', 'variant', 'strip_thinking'];
+
 /** POST /verify. */
 export const verifyBodySchema = z.strictObject(itemShape).superRefine(checkLengths);
 export type VerifyBody = z.infer<typeof verifyBodySchema>;
@@ -80,12 +84,13 @@ export function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
 }
 
-/** The first issue of a failed parse as a field and a message. */
-export function firstIssue(error: z.ZodError): { readonly field: string; readonly message: string } {
+/** The first issue of a failed parse as a field and a message; `known(path)` lists the fields allowed at a path. */
+export function firstIssue(error: z.ZodError, known?: (path: ReadonlyArray<PropertyKey>) => readonly string[]): { readonly field: string; readonly message: string } {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const field = fieldName([...issue.path, issue.keys[0] ?? '']);
-    return { field, message: `unknown field; known fields are documented in the README's "Reward server" section` };
+    const allowed = known?.(issue.path);
+    return { field, message: `unknown field${allowed ? `; expected only ${allowed.join(', ')}` : ''}` };
   }
   return { field: fieldName(issue.path) || '(body)', message: issue.message };
 }
