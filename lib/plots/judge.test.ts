@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confusionMatrixFigure, judgeComparisonFigure, judgeRecallFigure, judgeRewardCurveFigure } from './judge';
+import { confusionMatrixFigure, judgeComparisonFigure, judgeRecallFigure, judgeRewardCurveFigure, wrapLabel } from './judge';
 
 describe('judge figures', () => {
   it('confusion matrix: counts and row shares', () => {
@@ -31,6 +31,11 @@ describe('judge figures', () => {
     const fig = judgeComparisonFigure([{ name: 'j1', recallViolation: v, recallCompliant: v }, { name: 'j2', recallViolation: v, recallCompliant: v }], 't');
     expect(fig.data.map((d) => d.name)).toEqual(['recall on violations', 'recall on compliant']);
     expect(fig.data[0]!.x).toEqual(['j1', 'j2']);
+  });
+
+  it('wraps long labels at word boundaries', () => {
+    expect(wrapLabel('Qwen3-32B, several constraints per call', 18)).toBe('Qwen3-32B, several<br>constraints per<br>call');
+    expect(wrapLabel('short', 18)).toBe('short');
   });
 
   it('reward curve draws one line per series and one marker per reference recall', () => {

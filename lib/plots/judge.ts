@@ -44,7 +44,11 @@ export function confusionMatrixFigure(c: ConfusionCounts, title: string): Figure
         z: rows.map((r, i) => r.map((n) => (totals[i] ? n / totals[i]! : 0))),
         zmin: 0,
         zmax: 1,
-        colorscale: 'Blues',
+        // White to a mid blue, so the dark cell text stays readable at any share.
+        colorscale: [
+          [0, '#ffffff'],
+          [1, '#6fa8dc'],
+        ],
         showscale: false,
         hovertemplate: '%{y}, %{x}: %{z:.1%} of the row<extra></extra>',
       },
@@ -65,7 +69,8 @@ export function confusionMatrixFigure(c: ConfusionCounts, title: string): Figure
 export function judgeRecallFigure(groups: readonly { label: string; value: IntervalValue }[], title: string): Figure {
   return barFigure(
     [{ labels: groups.map((g) => g.label), values: groups.map((g) => g.value.estimate), intervals: groups.map((g) => [g.value.lo, g.value.hi] as const) }],
-    { title, xTitle: 'recall on violations (95% CI)', yTitle: '', horizontal: true },
+    // barFigure's xTitle names the category axis, also when horizontal.
+    { title, xTitle: '', yTitle: 'recall on violations (95% CI)', horizontal: true },
   );
 }
 
@@ -74,7 +79,7 @@ export function judgeRecallFigure(groups: readonly { label: string; value: Inter
  * @example judgeComparisonFigure([{ name: 'always-yes', recallViolation: {...}, recallCompliant: {...} }])
  */
 export function judgeComparisonFigure(judges: readonly { name: string; recallViolation: IntervalValue; recallCompliant: IntervalValue }[], title: string): Figure {
-  const labels = judges.map((j) => j.name);
+  const labels = judges.map((j) => wrapLabel(j.name, 14));
   const series = (name: string, pick: (j: (typeof judges)[number]) => IntervalValue) => ({
     name,
     labels,
@@ -86,7 +91,31 @@ export function judgeComparisonFigure(judges: readonly { name: string; recallVio
     xTitle: 'judge',
     yTitle: 'recall (95% CI)',
   });
-  return { data: fig.data, layout: { ...fig.layout, yaxis: { title: { text: 'recall (95% CI)' }, range: [0, 1.05] } } };
+  return {
+    data: fig.data,
+    layout: {
+      ...fig.layout,
+      xaxis: { title: { text: 'judge' }, tickangle: 0, automargin: true },
+      yaxis: { title: { text: 'recall (95% CI)' }, range: [0, 1.05] },
+      legend: { orientation: 'h', y: 1.08, x: 0 },
+      width: 900,
+      height: 500,
+    },
+  };
+}
+
+/** Breaks a long tick label into lines of about `width` characters (plotly wraps nothing itself). */
+export function wrapLabel(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join('<br>');
 }
 
 /**
@@ -101,7 +130,8 @@ export function judgeRewardCurveFigure(
 ): Figure {
   const data = curve.series.map((s) => ({ type: 'scatter', mode: 'lines', name: s.label, x: [...curve.recall], y: [...s.reward] }));
   const shapes = markers.map((m) => ({ type: 'line', x0: m.recall, x1: m.recall, y0: 0, y1: 1, yref: 'paper', line: { dash: 'dot', width: 1, color: '#555' } }));
-  const annotations = markers.map((m, i) => ({ x: m.recall, y: 1 - 0.07 * i, yref: 'paper', text: m.label, showarrow: false, xanchor: 'left', font: { size: 11 } }));
+  // Labels run up the marker lines, so neighbouring recalls do not overprint each other.
+  const annotations = markers.map((m) => ({ x: m.recall, y: 0.02, yref: 'paper', text: m.label, textangle: -90, showarrow: false, xanchor: 'right', yanchor: 'bottom', font: { size: 11, color: '#555' } }));
   return {
     data,
     layout: baseLayout(title, "judge's recall on violations", 'expected reward', {
@@ -109,6 +139,8 @@ export function judgeRewardCurveFigure(
       annotations,
       xaxis: { title: { text: "judge's recall on violations" }, range: [0, 1] },
       yaxis: { title: { text: 'expected reward' }, range: [0, 1.02] },
+      legend: { orientation: 'h', y: -0.2, x: 0 },
+      height: 480,
     }),
   };
 }
