@@ -22,8 +22,8 @@ const BOUNDARY_REALIGNMENT = new RegExp(`^["')\\]}]+?(?:${PY_S}+|(?=--)|(?=\\n|$
 
 // Decisions per context, per model. Contexts are short ("word. Next") and repeat a lot, above all across
 // the loose-mode variants of one response, which share nearly all of their sentences.
-const MAX_CACHED_CONTEXT = 200;
-const MAX_CACHE_SIZE = 50_000;
+const MAX_CACHED_CONTEXT = 120;
+const MAX_CACHE_SIZE = 20_000;
 const decisionCache = new WeakMap<PunktParams, Map<string, boolean>>();
 
 function containsBreak(context: string, params: PunktParams): boolean {
