@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentenceSpans, sentTokenize } from './nltk';
 import { punktWords } from './punkt-annotate';
+import { englishPunktParams, loadPunktParams } from './punkt-model';
 
 // Expected values were produced by NLTK 3.8 (PunktSentenceTokenizer with the punkt_tab English model);
 // the comment on each row names the rule it exercises.
@@ -58,5 +62,25 @@ describe('punktWords (PunktLanguageVars.word_tokenize per non-blank line)', () =
   });
   it('commas split only at the end of a word', () => {
     expect(punktWords('1,000, a,b')).toEqual(['1,000', ',', 'a,b']);
+  });
+});
+
+describe('Punkt model files', () => {
+  it('loads the English punkt_tab model with the sizes of its SOURCES.md', () => {
+    const p = englishPunktParams();
+    expect([p.abbrevTypes.size, p.collocations.size, p.sentStarters.size, p.orthoContext.size]).toEqual([156, 37, 39, 20366]);
+    expect(p.abbrevTypes.has('e.g')).toBe(true);
+    expect(p.collocations.has('##number##\tabreast')).toBe(true);
+  });
+
+  it('names the file, line and value of a damaged entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ifkit-punkt-'));
+    try {
+      for (const f of ['abbrev_types.txt', 'collocations.tab', 'sent_starters.txt']) writeFileSync(join(dir, f), '');
+      writeFileSync(join(dir, 'ortho_context.tab'), 'the\t32\nbroken line\n');
+      expect(() => loadPunktParams(dir)).toThrow(/ortho_context\.tab:2: expected 2 tab-separated fields, got "broken line"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
