@@ -11,7 +11,7 @@ export interface VerdictRecord {
   readonly instruction_index: number;
   readonly instruction_id: string;
   readonly category: string;
-  /** The rule verdict (strict, upstream checker). */
+  /** The truth: the rule verdict (strict, upstream checker) or a human label. */
   readonly truth: Verdict;
   readonly verdict: JudgeVerdict;
 }

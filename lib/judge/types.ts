@@ -14,7 +14,7 @@ export interface JudgeConstraint {
   readonly instruction: string;
   /** The raw kwargs (simulated judges read them to find their blind spots). */
   readonly kwargs?: Readonly<Record<string, unknown>>;
-  /** The rule verdict where known; simulated judges need it, real judges never see it. */
+  /** The true verdict where known (the rule verdict, or a human label); simulated judges need it, real judges never see it. */
   readonly ruleVerdict?: Verdict;
 }
 

@@ -64,6 +64,24 @@ describe('ifkit judge audit on the IFEval GPT-4 responses (truth: the 25 upstrea
   });
 });
 
+describe('ifkit judge audit --labels', () => {
+  it('takes the truth from a label file and judges only the labelled constraints', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'ifkit-audit-'));
+    const labels = join(out, 'labels.jsonl');
+    // key 1000 has [no_comma, number_highlighted_sections, number_words]; the labels disagree with the rules on purpose
+    writeFileSync(
+      labels,
+      '{"key": 1000, "instruction_index": 0, "instruction_id": "punctuation:no_comma", "followed": false}\n' +
+        '{"key": 1000, "instruction_index": 2, "instruction_id": "length_constraints:number_words", "followed": true}\n',
+    );
+    await runCli(['--input', PROMPTS, '--responses', RESPONSES, '--judge', 'sim:always-yes', '--labels', labels, '--out', out, '--resamples', '50']);
+    const audit = readAudit(out) as AuditJson & { truth: string };
+    expect(audit.truth).toBe(`labels from ${labels}`);
+    expect(audit.counts).toMatchObject({ prompts: 1, constraints: 2 });
+    expect(audit.overall.confusion).toMatchObject({ tp: 0, fn: 1, fp: 0, tn: 1 });
+  });
+});
+
 describe('ifkit judge audit against an OpenAI-compatible server', () => {
   let server: Awaited<ReturnType<typeof startFakeChatServer>>;
   beforeAll(async () => {

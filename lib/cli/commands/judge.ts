@@ -6,6 +6,7 @@ import { toJsonl } from '../../data/jsonl';
 import type { AuditSummary } from '../../judge/audit-ci';
 import { buildAuditCases, readPromptRows, readResponseRows } from '../../judge/audit-input';
 import { openReplyCache } from '../../judge/cache';
+import { labelledAuditCases, readTruthLabels } from '../../judge/labels';
 import { loadTemplate } from '../../judge/prompts';
 import { runJudgeAudit } from '../../judge/run-audit';
 import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
@@ -17,6 +18,7 @@ interface AuditCliOptions {
   judge: string;
   mode: JudgeMode;
   out: string;
+  labels?: string;
   cache?: string;
   template?: string;
   concurrency: string;
@@ -50,7 +52,9 @@ function positiveInt(name: string, value: string): number {
 
 async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
-  const cases = buildAuditCases(readPromptRows(opts.input), readResponseRows(opts.responses));
+  const prompts = readPromptRows(opts.input);
+  const responses = readResponseRows(opts.responses);
+  const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses);
   mkdirSync(opts.out, { recursive: true });
   const cache = openReplyCache(opts.cache ?? join(opts.out, 'judge-cache.jsonl'));
   if (spec.kind === 'openai') {
@@ -91,7 +95,7 @@ async function audit(opts: AuditCliOptions): Promise<void> {
       judge: result.judge,
       spec: opts.judge,
       mode: spec.kind === 'openai' ? opts.mode : 'simulated',
-      truth: 'rule verdicts (strict, upstream checkers)',
+      truth: opts.labels ? `labels from ${opts.labels}` : 'rule verdicts (strict, upstream checkers)',
       inputs: { prompts: opts.input, responses: opts.responses },
       counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped },
       ...(judge.stats ? { requests: { ...judge.stats, retries } } : {}),
@@ -119,12 +123,13 @@ export function registerJudgeCommand(program: Command): void {
   const judge = program.command('judge').description('LLM judges for constraints: audit a judge against rule verdicts');
   judge
     .command('audit')
-    .description('judge every hard constraint of a prompts file, take the rule verdict as truth, write verdicts.jsonl and audit.json')
+    .description('judge every hard constraint of a prompts file, take the rule verdict (or --labels) as truth, write verdicts.jsonl and audit.json')
     .requiredOption('--input <prompts.jsonl>', 'prompts file (key, prompt, instruction_id_list, kwargs)')
     .requiredOption('--responses <responses.jsonl>', 'responses file ({prompt, response}), joined by prompt text')
     .requiredOption('--judge <spec>', 'openai:<model>@<base-url> | sim:noisy:recall_violation=0.3,recall_compliant=0.95 | sim:lenient | sim:always-yes')
     .addOption(new Option('--mode <mode>', 'how an LLM judge is asked').choices(JUDGE_MODES).default('per-constraint'))
     .requiredOption('--out <dir>', 'output folder')
+    .option('--labels <labels.jsonl>', 'truth from a label file ({key, instruction_index, instruction_id, followed, instruction?}) instead of the rules; only labelled constraints are judged')
     .option('--cache <file>', 'reply cache (append-only JSONL; default <out>/judge-cache.jsonl)')
     .option('--template <file>', 'prompt template for the mode (default lib/judge/templates/<mode>.txt)')
     .option('--concurrency <n>', 'requests in flight', '4')
