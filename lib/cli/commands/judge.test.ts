@@ -84,9 +84,18 @@ describe('ifkit judge audit --labels', () => {
 
 describe('ifkit judge audit against an OpenAI-compatible server', () => {
   let server: Awaited<ReturnType<typeof startFakeChatServer>>;
+  let malformed = 0;
   beforeAll(async () => {
-    // A judge that passes everything except answers about commas, and once in a while fails with a 503.
-    server = await startFakeChatServer((req, i) => (i % 7 === 3 ? { status: 503 } : { reply: /comma/i.test(req.content.split('### Constraint to check')[1] ?? '') ? 'No' : 'Yes' }));
+    // Says No to constraints about commas, rambles (unparseable) about words, Yes otherwise, and fails every 7th request with a 503.
+    server = await startFakeChatServer((req, i) => {
+      if (i % 7 === 3) return { status: 503 };
+      const constraint = req.content.split('### Constraint to check')[1] ?? '';
+      if (/\bwords?\b/i.test(constraint)) {
+        malformed++;
+        return { reply: 'It is hard to say without counting carefully.' };
+      }
+      return { reply: /comma/i.test(constraint) ? 'No' : 'Yes' };
+    });
   });
   afterAll(() => server.close());
 
@@ -102,6 +111,11 @@ describe('ifkit judge audit against an OpenAI-compatible server', () => {
     expect(first.requests).toMatchObject({ asked: n, cacheHits: 0 });
     const asked = server.requests.length;
     expect(asked).toBeGreaterThan(n); // the scripted 503s were retried
+    // every unparseable reply is an invalid verdict, none a pass
+    const { invalidViolation, invalidCompliant } = first.overall.confusion as unknown as { invalidViolation: number; invalidCompliant: number };
+    expect(malformed).toBeGreaterThan(0);
+    expect(invalidViolation + invalidCompliant).toBe(malformed);
+    expect(first.overall.metrics.invalidRate!.estimate).toBeCloseTo(malformed / n, 12);
     await runCli(args);
     expect(readAudit(dir).requests).toMatchObject({ asked: 0, cacheHits: n });
     expect(server.requests.length).toBe(asked);
