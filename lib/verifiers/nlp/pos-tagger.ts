@@ -28,42 +28,74 @@ function suffix3(s: string): string {
   return s.slice(start);
 }
 
-function lookup(model: PerceptronModel, template: number, arg: string, arg2?: string): number | undefined {
+function lookup(model: PerceptronModel, template: number, arg: string, arg2?: string): number {
   const hit = model.rows[template]!.get(arg);
-  if (arg2 === undefined) return hit as number | undefined;
-  return hit instanceof Map ? hit.get(arg2) : undefined;
+  if (arg2 === undefined) return (hit as number | undefined) ?? -1;
+  return (hit instanceof Map ? hit.get(arg2) : undefined) ?? -1;
+}
+
+// Rows (-1: no weights) of the templates that depend on one word only, cached per model across calls:
+// a context word feeds 7 templates and a raw word 2, so a warm cache turns 14 lookups in big maps per
+// token into about 6. Bounded; cleared when full.
+const CACHE_LIMIT = 100_000;
+interface WordRows {
+  readonly context: Map<string, Int32Array>;
+  readonly raw: Map<string, Int32Array>;
+}
+const caches = new WeakMap<PerceptronModel, WordRows>();
+
+/** Rows of `i word`, `i-1 word`, `i-1 suffix`, `i-2 word`, `i+1 word`, `i+1 suffix`, `i+2 word` for `x`. */
+function contextRows(x: string, model: PerceptronModel, cache: Map<string, Int32Array>): Int32Array {
+  let r = cache.get(x);
+  if (r === undefined) {
+    const suffix = suffix3(x);
+    r = Int32Array.of(lookup(model, 6, x), lookup(model, 8, x), lookup(model, 9, suffix), lookup(model, 10, x), lookup(model, 11, x), lookup(model, 12, suffix), lookup(model, 13, x));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(x, r);
+  }
+  return r;
+}
+
+/** Rows of `i suffix` and `i pref1` for the raw word. */
+function rawRows(word: string, model: PerceptronModel, cache: Map<string, Int32Array>): Int32Array {
+  let r = cache.get(word);
+  if (r === undefined) {
+    r = Int32Array.of(lookup(model, 1, suffix3(word)), lookup(model, 2, word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!)));
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, r);
+  }
+  return r;
 }
 
 /**
- * `_get_features` + `AveragedPerceptron.predict`. The 14 feature keys are distinct for any input (their
- * names differ before the first argument), so each has value 1 and Python's `value * weight` is `weight`.
- * Scores are summed feature by feature in Python's insertion order so that floating-point rounding
- * matches; ties go to the greater tag name, as `max(classes, key=lambda c: (score[c], c))` does.
+ * `_get_features` + `AveragedPerceptron.predict` for the token at context position j. The 14 feature keys
+ * are distinct for any input (their names differ before the first argument), so each has value 1 and
+ * Python's `value * weight` is `weight`. Scores are summed feature by feature in Python's insertion order
+ * (FEATURE_TEMPLATES) so that floating-point rounding matches; ties go to the greater tag name, as
+ * `max(classes, key=lambda c: (score[c], c))` does.
  */
-function predict(i: number, word: string, context: readonly string[], prev: string, prev2: string, model: PerceptronModel, scores: Float64Array): string {
-  const j = i + START.length;
-  const w = context[j]!;
-  // Same order as FEATURE_TEMPLATES.
+function predict(j: number, word: string, ctx: readonly Int32Array[], context: readonly string[], prev: string, prev2: string, model: PerceptronModel, scores: Float64Array, cache: WordRows): string {
+  const raw = rawRows(word, model, cache.raw);
   const rows = [
     lookup(model, 0, ''),
-    lookup(model, 1, suffix3(word)),
-    lookup(model, 2, word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!)),
+    raw[0]!,
+    raw[1]!,
     lookup(model, 3, prev),
     lookup(model, 4, prev2),
     lookup(model, 5, prev, prev2),
-    lookup(model, 6, w),
-    lookup(model, 7, prev, w),
-    lookup(model, 8, context[j - 1]!),
-    lookup(model, 9, suffix3(context[j - 1]!)),
-    lookup(model, 10, context[j - 2]!),
-    lookup(model, 11, context[j + 1]!),
-    lookup(model, 12, suffix3(context[j + 1]!)),
-    lookup(model, 13, context[j + 2]!),
+    ctx[j]![0]!,
+    lookup(model, 7, prev, context[j]!),
+    ctx[j - 1]![1]!,
+    ctx[j - 1]![2]!,
+    ctx[j - 2]![3]!,
+    ctx[j + 1]![4]!,
+    ctx[j + 1]![5]!,
+    ctx[j + 2]![6]!,
   ];
   const { offsets, labels, values, classes } = model;
   scores.fill(0);
   for (const row of rows) {
-    if (row === undefined) continue;
+    if (row < 0) continue;
     for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) scores[labels[k]!] += values[k]!;
   }
   let best = 0;
@@ -76,13 +108,17 @@ function predict(i: number, word: string, context: readonly string[], prev: stri
 
 /** Tag each token (`nltk.pos_tag(tokens)` with the given model). */
 export function perceptronTag(tokens: readonly string[], model: PerceptronModel): Array<[string, string]> {
+  const cache = caches.get(model) ?? { context: new Map<string, Int32Array>(), raw: new Map<string, Int32Array>() };
+  caches.set(model, cache);
   const context = [...START, ...tokens.map(normalizeWord), ...END];
+  const wordCache = cache.context;
+  const ctx = context.map((x) => contextRows(x, model, wordCache));
   const scores = new Float64Array(model.classes.length);
   const out: Array<[string, string]> = [];
   let prev: string = START[0];
   let prev2: string = START[1];
   tokens.forEach((word, i) => {
-    const tag = model.tagdict.get(word) || predict(i, word, context, prev, prev2, model, scores);
+    const tag = model.tagdict.get(word) || predict(i + START.length, word, ctx, context, prev, prev2, model, scores, cache);
     out.push([word, tag]);
     prev2 = prev;
     prev = tag;
