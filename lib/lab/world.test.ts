@@ -44,6 +44,7 @@ describe('local checks (IFEval semantics)', () => {
     ['reef wave tide', false, false, true],
     ['coral, reef-wave tide', true, true, true], // \w+ tokens: coral, reef, wave, tide
     ['corals reef wave tide', true, false, true], // \bcoral\b does not match inside "corals"
+    ['', false, false, false], // islower() needs a cased character
   ])('%j', (response, length, keyword, lowercase) => {
     const v = labVerdicts(response, coral, 'local');
     expect(v).toEqual({ length, keyword, lowercase });
