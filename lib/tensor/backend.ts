@@ -6,7 +6,10 @@ import * as tf from '@tensorflow/tfjs';
  * dependency. tfjs falls back to `cpu` silently when a backend fails to start, so initBackend checks what it got.
  *
  * Threads: tfjs-backend-wasm 4.22 hard-codes WASM_HAS_MULTITHREAD_SUPPORT = false under Node (tfjs issue #3830),
- * so the wasm backend runs one thread (SIMD on) whatever setThreadsCount says; see bench/model.ts for numbers.
+ * so the wasm backend runs one thread (SIMD on) whatever setThreadsCount says. Forcing the flag loads the
+ * threaded-SIMD build, whose pthread workers Node refuses (blob: URLs); with the worker and main scripts written
+ * to temporary files it did start, but still reported 1 thread and ran matmuls ~30x slower, so we stay single
+ * threaded: the second core is better spent on a second process (e.g. another seed).
  */
 
 export const BACKENDS = ['wasm', 'cpu', 'node-gpu'] as const;
