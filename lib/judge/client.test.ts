@@ -10,11 +10,12 @@ import { JudgeRequestError } from './retry';
 import { judgeAll } from './run';
 import type { JudgeRequest } from './types';
 
-// Small timeouts and backoffs keep this file to about a second.
+// Small backoffs keep this file to a few seconds; the timeout stays well above a loaded machine's loopback latency
+// (a spurious timeout would add a request and break the exact counts below).
 const FAST: Omit<JudgeClientConfig, 'baseURL'> = {
   model: 'judge-test',
   concurrency: 2,
-  timeoutMs: 300,
+  timeoutMs: 1500,
   retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 20, jitter: 0.5 },
 };
 
@@ -53,7 +54,7 @@ describe('LLM judge against a scripted OpenAI-compatible server on loopback', ()
   });
 
   it('retries 500s, 429s (obeying Retry-After), dropped connections and timeouts, and counts every attempt', async () => {
-    const plan: FakeAction[] = [{ status: 500 }, { status: 429, retryAfter: '0' }, { drop: true }, { reply: 'Yes', delayMs: 2000 }, { reply: 'Yes' }];
+    const plan: FakeAction[] = [{ status: 500 }, { status: 429, retryAfter: '0' }, { drop: true }, { reply: 'Yes', delayMs: 5000 }, { reply: 'Yes' }];
     const s = await start((_, i) => plan[i] ?? { reply: 'No' });
     const reasons: string[] = [];
     const client = createJudgeClient({ ...FAST, baseURL: s.baseURL, retry: { ...FAST.retry, maxRetries: 5 } }, { onRetry: (e) => reasons.push(e.failure.reason) });
