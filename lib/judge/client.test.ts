@@ -126,5 +126,6 @@ describe('LLM judge against a scripted OpenAI-compatible server on loopback', ()
     const judge = createLlmJudge({ client: createJudgeClient({ ...FAST, baseURL: s.baseURL }), cache: memoryReplyCache(), mode: 'per-constraint' });
     await judgeAll(judge, [request('same', 'A'), request('same', 'A')]);
     expect(s.requests).toHaveLength(1);
+    expect(judge.stats).toMatchObject({ asked: 1, joined: 1, cacheHits: 0 });
   });
 });

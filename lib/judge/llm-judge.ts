@@ -24,6 +24,8 @@ export interface LlmJudgeStats {
   cacheHits: number;
   /** Questions sent to the server (each may take several HTTP attempts, see client.stats). */
   asked: number;
+  /** Questions that joined an identical question already in flight. */
+  joined: number;
   /** Questions that failed for good and became 'invalid' (onFailure: 'invalid'). */
   failed: number;
 }
@@ -36,7 +38,7 @@ export interface LlmJudgeStats {
 export function createLlmJudge(opts: LlmJudgeOptions): Judge & { readonly stats: LlmJudgeStats } {
   const { client, cache, mode } = opts;
   const template = opts.template ?? loadTemplate(mode);
-  const stats: LlmJudgeStats = { cacheHits: 0, asked: 0, failed: 0 };
+  const stats: LlmJudgeStats = { cacheHits: 0, asked: 0, joined: 0, failed: 0 };
   // Two identical questions in flight at once are asked once.
   const inFlight = new Map<string, Promise<string>>();
 
@@ -48,7 +50,8 @@ export function createLlmJudge(opts: LlmJudgeOptions): Judge & { readonly stats:
       return hit.reply;
     }
     let pending = inFlight.get(key);
-    if (!pending) {
+    if (pending) stats.joined++;
+    else {
       stats.asked++;
       pending = client.complete([{ role: 'user', content: renderTemplate(template, inputs) }], signal).then((reply) => {
         cache.put({ key, model: client.model, reply, at: new Date().toISOString() });
