@@ -41,6 +41,7 @@ export interface GrpoMetrics {
   clipFraction: number;
   loss: number;
   gradNorm: number;
+  /** Learning rate of the step's first optimiser update. */
   lr: number;
   responseTokens: number;
   zeroVarianceFraction: number;
@@ -150,11 +151,12 @@ async function grpoStep<M>(
   const t1 = performance.now();
   const rolloutCpuSeconds = cpuSecondsSince(c0);
   const c1 = process.cpuUsage();
-  const lr = learningRate(optimizer.steps, { ...config.lr, totalSteps: config.steps * config.innerIterations });
+  const lrAt = (k: number): number => learningRate(k, { ...config.lr, totalSteps: config.steps * config.innerIterations });
+  const lr = lrAt(optimizer.steps);
   const tb = trainingBatch(prompts.flatMap((p) => Array.from({ length: G }, () => p.ids)), r.completionIds, policy.tokenizer.pad, keep);
   let stats;
   try {
-    stats = grpoUpdate(policy, reference, optimizer, tb, adv.advantages.flat(), config, lr);
+    stats = grpoUpdate(policy, reference, optimizer, tb, adv.advantages.flat(), config, lrAt);
   } finally {
     tf.dispose([tb.batch.ids, tb.batch.mask, tb.completionMask]);
   }

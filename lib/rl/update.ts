@@ -66,7 +66,8 @@ export function grpoUpdate(
   tb: TrainingBatch,
   advantages: readonly number[],
   config: GrpoConfig,
-  lr: number,
+  /** Learning rate of an optimiser step (0-based): each of the μ passes is one step of the schedule, as in TRL. */
+  lrAt: (optimizerStep: number) => number,
 ): UpdateStats {
   const adv = tf.tensor1d(advantages.slice());
   const slices = makeSlices(tb, adv, config.beta !== 0 ? reference : undefined, config.microBatches);
@@ -110,7 +111,7 @@ export function grpoUpdate(
           tf.dispose([...prev, ...ordered]);
         }
       }
-      sums.gradNorm += optimizer.apply(acc!, lr, config.maxGradNorm);
+      sums.gradNorm += optimizer.apply(acc!, lrAt(optimizer.steps), config.maxGradNorm);
       tf.dispose(acc!);
     }
   } finally {
