@@ -58,6 +58,13 @@ describe('generate with a KV cache', () => {
     expect(new Set(got.flat()).size).toBeGreaterThan(3); // not a degenerate constant decode
   });
 
+  it('shares the prefill of repeated prompts (GRPO groups) without changing the tokens', async () => {
+    const groups = [prompts[0]!, prompts[0]!, prompts[1]!, prompts[0]!, prompts[1]!];
+    const got = await generateTokens(w, config, groups, { maxNewTokens: 10, rng: createRng(8) });
+    expect(got).toEqual(referenceDecode(groups, 10, { rng: createRng(8) }));
+    expect(got[0]).not.toEqual(got[1]); // same prompt, independent samples
+  });
+
   it('stops a row at its stop token (kept) and leaves the others running', async () => {
     const free = await generateTokens(w, config, prompts, { maxNewTokens: 12, rng: createRng(2) });
     const stop = free[1]![3]!; // a token row 1 emits at step 3

@@ -43,6 +43,37 @@ async function drawTokens(logits: tf.Tensor2D, done: boolean[], opts: SampleOpti
 }
 
 /**
+ * Next-token logits (B, V) and the KV cache of the left-padded prompts. Identical prompts (GRPO's G samples of one
+ * prompt) run through the model once; their cache rows are copied.
+ */
+function prefill(w: Weights, config: ModelConfig, prompts: readonly (readonly number[])[]): { logits: tf.Tensor2D; cache: KvCache } {
+  const rowOf = new Map<string, number>();
+  const unique: (readonly number[])[] = [];
+  const source = prompts.map((p) => {
+    const key = p.join(',');
+    let row = rowOf.get(key);
+    if (row === undefined) {
+      row = unique.length;
+      rowOf.set(key, row);
+      unique.push(p);
+    }
+    return row;
+  });
+  return tf.tidy(() => {
+    const batch = batchFromSequences(unique, 0);
+    const [U, T] = batch.ids.shape;
+    const r = forward(w, config, batch.ids, batch.mask, { keepCache: true });
+    const last = r.hidden.slice([0, T - 1, 0], [U, 1, config.dModel]).reshape([U, config.dModel]) as tf.Tensor2D;
+    const logits = logitsOf(w, last); // (U, V)
+    const c = r.cache!;
+    if (U === prompts.length) return { logits, cache: c };
+    const rows = tf.tensor1d(source, 'int32'); // (B): the unique prompt of each row
+    const expand = <X extends tf.Tensor>(t: X): X => tf.gather(t, rows) as X; // (U, …) → (B, …)
+    return { logits: expand(logits), cache: { keys: c.keys.map(expand), values: c.values.map(expand), keyBias: expand(c.keyBias) } };
+  });
+}
+
+/**
  * Batched sampling with a KV cache: one prefill over the left-padded prompts, then one decodeStep per new token.
  * @example await generateTokens(w, config, [[tok.bos]], { maxNewTokens: 8, rng: createRng(0) })
  */
@@ -55,17 +86,10 @@ export async function generateTokens(
   checkPrompts(prompts, opts, config);
   const rule = samplingRule(opts);
   const stops = new Set(opts.stopTokens ?? []);
-  const B = prompts.length;
   const out: number[][] = prompts.map(() => []);
   const done: boolean[] = prompts.map(() => false);
 
-  let { logits, cache } = tf.tidy(() => {
-    const batch = batchFromSequences(prompts, 0);
-    const T = batch.ids.shape[1];
-    const r = forward(w, config, batch.ids, batch.mask, { keepCache: true });
-    const last = r.hidden.slice([0, T - 1, 0], [B, 1, config.dModel]).reshape([B, config.dModel]) as tf.Tensor2D;
-    return { logits: logitsOf(w, last), cache: r.cache as KvCache }; // (B, V)
-  });
+  let { logits, cache } = prefill(w, config, prompts);
   try {
     for (let step = 0; step < opts.maxNewTokens; step++) {
       const tokens = await drawTokens(logits, done, opts, rule);

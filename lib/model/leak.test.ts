@@ -34,7 +34,7 @@ describe('no tensor leaks', () => {
 
   it('generate, with stops and cuts', async () => {
     const rng = createRng(0);
-    await flat('generate', () => policy.generate([[1, 259], [1, 260, 261, 259]], { maxNewTokens: 6, topK: 3, topP: 0.9, stopTokens: [tok.eos], rng }));
+    await flat('generate', () => policy.generate([[1, 259], [1, 260, 261, 259], [1, 259]], { maxNewTokens: 6, topK: 3, topP: 0.9, stopTokens: [tok.eos], rng }));
   });
 
   it('attention', async () => {
