@@ -3,7 +3,7 @@
  * `{query: [prompt + response decoded with special tokens kept], prompts: [prompt], labels: [label]}` and reads
  * `{rewards, scores, extra_logs}`.
  */
-import { pyRstrip } from '../verifiers/nlp/pytext';
+import { PY_WHITESPACE } from '../verifiers/nlp/pytext';
 import { HttpError } from './http-util';
 import type { ItemResult } from './item-result';
 import type { RewardKind } from './types';
@@ -33,18 +33,13 @@ export function responseFromQuery(query: string, prompt: string, index: number, 
     );
   }
   let response = query.slice(prompt.length);
-  for (let changed = true; changed; ) {
-    changed = false;
-    const trimmed = pyRstrip(response);
-    for (const token of eosTokens) {
-      if (token && trimmed.endsWith(token)) {
-        response = trimmed.slice(0, -token.length);
-        changed = true;
-        break;
-      }
-    }
+  for (;;) {
+    let end = response.length;
+    while (end > 0 && PY_WHITESPACE.includes(response[end - 1]!)) end--;
+    const token = eosTokens.find((t) => t !== '' && response.endsWith(t, end));
+    if (token === undefined) return response;
+    response = response.slice(0, end - token.length);
   }
-  return response;
 }
 
 /** The body OpenRLHF reads back; `scores` are in [0, 1] (OpenRLHF's dynamic filtering compares them to bounds). */

@@ -33,12 +33,16 @@ interface Batch {
   readonly resolve: (r: JobOutcome[]) => void;
 }
 
+/** Where a job's outcome goes: its batch (one run() call) and its index there. */
+interface Target {
+  readonly batch: Batch;
+  readonly slot: number;
+}
+
 interface Task {
   readonly taskId: number;
   readonly jobs: readonly CheckJob[];
-  /** Where each job's outcome goes in the batch. */
-  readonly slots: readonly number[];
-  readonly batch: Batch;
+  readonly targets: readonly Target[];
 }
 
 interface Slot {
@@ -58,6 +62,9 @@ const ENTRY = join(__dirname, 'worker-entry.js');
 export class CheckerPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Task[] = [];
+  /** Jobs of the current event-loop turn, not yet cut into tasks. */
+  private pending: Array<{ job: CheckJob; target: Target }> = [];
+  private flushScheduled = false;
   private nextTaskId = 0;
   private closing = false;
   private readonly watchdog: NodeJS.Timeout;
@@ -90,19 +97,38 @@ export class CheckerPool {
     return { workers: this.slots.size, busy, queuedTasks: this.queue.length };
   }
 
+  /** Seconds the live workers' event loops have spent running (not waiting), summed; for utilization in /metrics. */
+  busySeconds(): number {
+    let ms = 0;
+    for (const s of this.slots) ms += s.worker.performance.eventLoopUtilization().active;
+    return ms / 1000;
+  }
+
   /** Checks jobs on the workers; outcomes come back in job order. */
   run(jobs: readonly CheckJob[]): Promise<JobOutcome[]> {
     if (this.closing) return Promise.reject(new Error('checker pool is closed'));
     if (jobs.length === 0) return Promise.resolve([]);
     return new Promise((resolve) => {
       const batch: Batch = { results: new Array(jobs.length), remaining: jobs.length, resolve };
-      const per = Math.max(1, Math.min(this.opts.maxJobsPerTask ?? 64, Math.ceil(jobs.length / this.opts.workers)));
-      for (let start = 0; start < jobs.length; start += per) {
-        const end = Math.min(jobs.length, start + per);
-        this.queue.push({ taskId: this.nextTaskId++, jobs: jobs.slice(start, end), slots: range(start, end), batch });
+      jobs.forEach((job, slot) => this.pending.push({ job, target: { batch, slot } }));
+      // Requests that arrive in the same turn share tasks: one message per worker instead of one per request.
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
       }
-      this.pump();
     });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const all = this.pending;
+    this.pending = [];
+    const per = Math.max(1, Math.min(this.opts.maxJobsPerTask ?? 64, Math.ceil(all.length / this.opts.workers)));
+    for (let start = 0; start < all.length; start += per) {
+      const part = all.slice(start, start + per);
+      this.queue.push({ taskId: this.nextTaskId++, jobs: part.map((p) => p.job), targets: part.map((p) => p.target) });
+    }
+    this.pump();
   }
 
   /** Stops the watchdog and terminates the workers. */
@@ -139,9 +165,10 @@ export class CheckerPool {
   }
 
   private settle(task: Task, i: number, outcome: JobOutcome): void {
-    task.batch.results[task.slots[i]!] = outcome;
+    const { batch, slot } = task.targets[i]!;
+    batch.results[slot] = outcome;
     this.counts.jobs++;
-    if (--task.batch.remaining === 0) task.batch.resolve(task.batch.results as JobOutcome[]);
+    if (--batch.remaining === 0) batch.resolve(batch.results as JobOutcome[]);
   }
 
   private pump(): void {
@@ -201,8 +228,7 @@ export class CheckerPool {
         this.queue.unshift({
           taskId: this.nextTaskId++,
           jobs: rest.map((i) => task.jobs[i]!),
-          slots: rest.map((i) => task.slots[i]!),
-          batch: task.batch,
+          targets: rest.map((i) => task.targets[i]!),
         });
       }
     }
@@ -218,8 +244,4 @@ function describeCheck(job: CheckJob, check: number): string {
   const c = job.constraints;
   const id = c.kind === 'ids' ? c.instructionIds[check] : undefined;
   return id ? `the check of ${id} (constraint ${check})` : `the check of constraint ${check} of the label`;
-}
-
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, i) => start + i);
 }

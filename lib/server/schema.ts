@@ -46,21 +46,31 @@ export const BATCH_FIELDS: readonly string[] = ['items', 'mode', 'reward', 'vari
 export const verifyBodySchema = z.strictObject(itemShape).superRefine(checkLengths);
 export type VerifyBody = z.infer<typeof verifyBodySchema>;
 
+// zod 4 compiles a schema on its first parse, so each is built once per limit, not once per request.
+function once<S>(make: (maxItems: number) => S): (maxItems: number) => S {
+  const built = new Map<number, S>();
+  return (maxItems) => {
+    let s = built.get(maxItems);
+    if (s === undefined) built.set(maxItems, (s = make(maxItems)));
+    return s;
+  };
+}
+
 /** POST /verify/batch: items plus batch-wide defaults that an item may override. */
-export function verifyBatchSchema(maxItems: number) {
-  return z.strictObject({
+export const verifyBatchSchema = once((maxItems: number) =>
+  z.strictObject({
     items: z.array(z.strictObject(itemShape).superRefine(checkLengths)).max(maxItems),
     mode: mode.optional(),
     reward: reward.optional(),
     variant: variant.optional(),
     strip_thinking: z.boolean().optional(),
-  });
-}
+  }),
+);
 export type VerifyBatchBody = z.infer<ReturnType<typeof verifyBatchSchema>>;
 
 /** POST /get_reward (OpenRLHF): extra fields are allowed, as later OpenRLHF versions may send more. */
-export function getRewardSchema(maxItems: number) {
-  return z
+export const getRewardSchema = once((maxItems: number) =>
+  z
     .looseObject({
       query: z.array(z.string()).max(maxItems),
       prompts: z.array(z.string()),
@@ -72,8 +82,8 @@ export function getRewardSchema(maxItems: number) {
           ctx.addIssue({ code: 'custom', path: [key], message: `has ${b[key].length} entries but query has ${b.query.length}; send one per query` });
         }
       }
-    });
-}
+    }),
+);
 export type GetRewardBody = z.infer<ReturnType<typeof getRewardSchema>>;
 
 /** Query-string overrides of /get_reward's defaults (`/get_reward?reward=fraction&mode=loose`). */

@@ -4,6 +4,7 @@
  * POST /verify, POST /verify/batch, GET /health, GET /metrics.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Judge } from '../judge/types';
@@ -85,6 +86,9 @@ export async function startRewardServer(opts: RewardServerOptions = {}): Promise
       ifkit_workers_busy: { help: 'Checker workers running a task.', value: l.busy },
       ifkit_queued_tasks: { help: 'Check tasks waiting for a worker.', value: l.queuedTasks },
       ifkit_worker_restarts: { help: 'Workers replaced after a timeout or crash (since start).', value: pool.counts.restarts },
+      // Busy time over wall time between two scrapes is each side's utilization (workers: summed, so up to --workers).
+      ifkit_main_busy_seconds: { help: 'Seconds the HTTP thread has spent running since start.', value: performance.eventLoopUtilization().active / 1000 },
+      ifkit_workers_busy_seconds: { help: 'Seconds the live checker workers have spent running since they started, summed (drops when a worker is replaced).', value: pool.busySeconds() },
     };
   };
 
