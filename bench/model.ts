@@ -189,7 +189,7 @@ async function benchGrpoStep(): Promise<void> {
   const policy = createPolicy(config, tok, 0);
   const reference = policy.clone();
   const optimizer = tf.train.adam(1e-4);
-  const prompts = syntheticExamples(64, 20, 0, 3).map((e) => e.prompt); // 8 prompts × 8 samples
+  const prompts = syntheticExamples(8, 20, 0, 3).flatMap((e) => Array.from({ length: 8 }, () => e.prompt)); // 8 prompts × 8 samples
   const rng = createRng(1);
   const completions = await policy.generate(prompts, { maxNewTokens: 48, rng });
   const seqs = prompts.map((p, i) => [...p, ...completions[i]!]);

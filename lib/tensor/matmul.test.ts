@@ -18,7 +18,11 @@ describe('matMul with explicit-transpose gradients', () => {
       [[3, 4], [4, 5], false, false],
       [[3, 4], [5, 4], false, true],
       [[4, 3], [4, 5], true, false],
+      [[4, 3], [5, 4], true, true],
       [[2, 3, 3, 4], [2, 3, 5, 4], false, true],
+      [[2, 3, 3, 4], [2, 3, 4, 5], false, false],
+      [[2, 3, 4, 3], [2, 3, 5, 4], true, true],
+      [[1, 3, 4], [1, 4, 2], false, false],
     ];
     for (const [sa, sb, ta, tb] of cases) {
       tf.tidy(() => {
