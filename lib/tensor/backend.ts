@@ -8,8 +8,9 @@ import * as tf from '@tensorflow/tfjs';
  * Threads: tfjs-backend-wasm 4.22 hard-codes WASM_HAS_MULTITHREAD_SUPPORT = false under Node (tfjs issue #3830),
  * so the wasm backend runs one thread (SIMD on) whatever setThreadsCount says. Forcing the flag loads the
  * threaded-SIMD build, whose pthread workers Node refuses (blob: URLs); with the worker and main scripts written
- * to temporary files it did start, but still reported 1 thread and ran matmuls ~30x slower, so we stay single
- * threaded: the second core is better spent on a second process (e.g. another seed).
+ * to temporary files it did start, but XNNPACK still reported 1 thread and matmuls ran at the single-thread rate
+ * (10-11 GFLOP/s wall at 512×512×1536 in all of 0, 1 and 2 requested threads). So we stay single threaded: the
+ * second core is better spent on a second process (another seed or arm).
  */
 
 export const BACKENDS = ['wasm', 'cpu', 'node-gpu'] as const;
