@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -41,5 +41,16 @@ describe('lib/ layering', () => {
       }
     }
     expect(violations).toEqual([]);
+  });
+
+  it('imports files, not folders (the notebook kernel cannot resolve a folder to its index.ts)', () => {
+    const folderImports: string[] = [];
+    for (const file of sources(LIB)) {
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from\s+|import\(\s*|require\(\s*)'(\.{1,2}\/[^']+)'/g)) {
+        const target = resolve(dirname(file), m[1]!);
+        if (existsSync(target) && statSync(target).isDirectory() && !existsSync(`${target}.ts`)) folderImports.push(`${relative(LIB, file)}: ${m[1]}`);
+      }
+    }
+    expect(folderImports).toEqual([]);
   });
 });

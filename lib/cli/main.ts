@@ -3,28 +3,47 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { projectRoot } from '../data/paths';
-import { registerConstraintsCommand } from './commands/constraints';
-import { registerDataCommand } from './commands/data';
-import { registerFiguresCommand } from './commands/figures';
 
-/** Builds the `ifkit` command line; each capability registers its subcommand here. */
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/**
+ * Every subcommand, loaded on demand: `ifkit eval` should not pay for loading TensorFlow.js (the lab) or the
+ * HTTP stack (serve). The order is the order of `ifkit --help`.
+ */
+const COMMANDS: Record<string, () => Register> = {
+  data: () => (require('./commands/data') as typeof import('./commands/data')).registerDataCommand,
+  constraints: () => (require('./commands/constraints') as typeof import('./commands/constraints')).registerConstraintsCommand,
+  eval: () => (require('./commands/eval') as typeof import('./commands/eval')).registerEvalCommand,
+  judge: () => (require('./commands/judge') as typeof import('./commands/judge')).registerJudgeCommand,
+  serve: () => (require('./commands/serve') as typeof import('./commands/serve')).registerServeCommand,
+  lab: () => (require('./commands/lab') as typeof import('./commands/lab')).registerLabCommand,
+  figures: () => (require('./commands/figures') as typeof import('./commands/figures')).registerFiguresCommand,
+};
+
+/**
+ * Builds the `ifkit` command line. Given the arguments, it loads only the subcommand they name (all of them for
+ * help or an unknown name, so commander can list them or suggest the nearest).
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
   const version = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const program = new Command('ifkit')
-    .description('RL with verifiable rewards for instruction following: exact verifiers, judge audits, HPPT, a reward server and a GRPO lab')
+    .description('RL with verifiable rewards for instruction following: exact verifiers, judge audits, a reward server and a GRPO lab')
     .version(version, '-V, --version')
     .showHelpAfterError();
-  registerDataCommand(program);
-  registerConstraintsCommand(program);
-  registerFiguresCommand(program);
+  const named = argv.slice(2).find((a) => !a.startsWith('-'));
+  const wanted = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+  for (const name of wanted) COMMANDS[name]!()(program);
   return program;
 }
 
-if (require.main === module) {
-  buildProgram()
-    .parseAsync(process.argv)
+/** Runs the CLI on process.argv. */
+export function main(argv: readonly string[] = process.argv): void {
+  buildProgram(argv)
+    .parseAsync([...argv])
     .catch((e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
       process.exitCode = 1;
     });
 }
+
+if (require.main === module) main();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CONFLICTS, conflicts, findConflict, IFEVAL_CONFLICTS, IFEVAL_IDS, IFEVALG_CONFLICTS, IFTRAIN_NEW_IDS } from './conflicts';
-import { IFTRAIN_CONSTRAINTS } from './iftrain';
+import { IFTRAIN_CONSTRAINTS } from './iftrain/index';
 
 describe('constraint conflicts', () => {
   it('covers the 25 IFEval and 29 IFEvalG ids, the latter matching the iftrain registry', () => {

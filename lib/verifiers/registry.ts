@@ -1,7 +1,7 @@
 import type { Constraint } from './define';
-import { IFBENCH_CONSTRAINTS } from './ifbench';
-import { IFEVAL_CONSTRAINTS } from './ifeval';
-import { IFTRAIN_CONSTRAINTS } from './iftrain';
+import { IFBENCH_CONSTRAINTS } from './ifbench/index';
+import { IFEVAL_CONSTRAINTS } from './ifeval/index';
+import { IFTRAIN_CONSTRAINTS } from './iftrain/index';
 import type { Suite } from './types';
 
 function buildRegistry(): ReadonlyMap<string, Constraint> {
