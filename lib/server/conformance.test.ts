@@ -37,11 +37,15 @@ describe('IFEval GPT-4 responses over HTTP', () => {
     expect(got.filter((g) => g.reward === 1).length).toBe(mode === 'strict' ? 417 : 431);
   });
 
-  it('/verify/batch gives the same verdicts as /verify in one request', async () => {
+  it('/verify/batch gives the same verdicts as /verify in one request (labels on odd rows, as the verl shim sends)', async () => {
     const { status, json } = await post(server.url, '/verify/batch', {
       mode: 'loose',
       reward: 'all',
-      items: rows.map((r) => ({ response: r.response, instruction_id_list: r.instructionIds, kwargs: r.kwargs })),
+      items: rows.map((r, i) =>
+        i % 2 === 0
+          ? { response: r.response, instruction_id_list: r.instructionIds, kwargs: r.kwargs }
+          : { response: r.response, label: JSON.stringify({ instruction_id: r.instructionIds, kwargs: r.kwargs }) },
+      ),
     });
     expect(status).toBe(200);
     expect((json as { results: VerifyReply[] }).results.map((g) => g.follow_all_instructions)).toEqual(rows.map((r) => r.loose.all));

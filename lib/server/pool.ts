@@ -73,7 +73,7 @@ export class CheckerPool {
   private rejectReady!: (e: Error) => void;
   private everReady = false;
   /** Counters for /metrics. */
-  readonly counts = { timeouts: 0, workerDeaths: 0, restarts: 0, jobs: 0 };
+  readonly counts = { restarts: 0 };
 
   constructor(private readonly opts: PoolOptions) {
     if (!Number.isInteger(opts.workers) || opts.workers < 1) throw new Error(`workers must be a positive integer, got ${opts.workers}`);
@@ -167,7 +167,6 @@ export class CheckerPool {
   private settle(task: Task, i: number, outcome: JobOutcome): void {
     const { batch, slot } = task.targets[i]!;
     batch.results[slot] = outcome;
-    this.counts.jobs++;
     if (--batch.remaining === 0) batch.resolve(batch.results as JobOutcome[]);
   }
 
@@ -193,7 +192,6 @@ export class CheckerPool {
         slot.lastSeq = seq;
         slot.lastChange = now;
       } else if (now - slot.lastChange > this.opts.checkTimeoutMs) {
-        this.counts.timeouts++;
         this.replace(slot, 'timeout', `exceeded the ${this.opts.checkTimeoutMs} ms check budget; the worker was replaced and the response scored 0`);
       }
     }
@@ -206,12 +204,11 @@ export class CheckerPool {
       this.rejectReady(new Error(`checker worker failed to start (exit ${code}): ${slot.error ?? 'no error message'}`));
       return;
     }
-    this.counts.workerDeaths++;
-    this.replace(slot, 'failed', `crashed the worker (exit ${code}${slot.error ? `: ${slot.error}` : ''}); scored 0`);
+    this.replace(slot, 'failed', `crashed the worker (exit ${code}${slot.error ? `: ${slot.error}` : ''}); scored 0`, !slot.ready);
   }
 
   /** Retires a stuck or dead worker: its current job gets `kind`, its other jobs go back to the front of the queue. */
-  private replace(slot: Slot, kind: 'timeout' | 'failed', why: string): void {
+  private replace(slot: Slot, kind: 'timeout' | 'failed', why: string, diedStarting = false): void {
     slot.retired = true;
     this.slots.delete(slot);
     void slot.worker.terminate();
@@ -232,9 +229,12 @@ export class CheckerPool {
         });
       }
     }
+    if (diedStarting) this.opts.onEvent?.({ kind: 'worker-died', message: `a replacement worker failed to start (${why}); retrying in 1 s` });
     if (!this.closing) {
       this.counts.restarts++;
-      this.spawn();
+      // A worker that cannot even start would otherwise be respawned in a hot loop.
+      if (diedStarting) setTimeout(() => this.closing || this.spawn(), 1000).unref();
+      else this.spawn();
     }
   }
 }

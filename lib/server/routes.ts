@@ -32,7 +32,9 @@ function scoreRequest(item: Item, defaults: Defaults, config: RouteConfig): Scor
   return {
     job: {
       response: item.response,
-      constraints: { kind: 'ids', instructionIds: item.instruction_id_list, kwargs: item.kwargs ?? item.instruction_id_list.map(() => null) },
+      constraints: item.instruction_id_list
+        ? { kind: 'ids', instructionIds: item.instruction_id_list, kwargs: item.kwargs ?? item.instruction_id_list.map(() => null) }
+        : { kind: 'label', label: item.label },
       mode: item.mode ?? defaults.mode ?? config.mode,
       variant: item.variant ?? defaults.variant ?? config.variant,
       stripThinking: item.strip_thinking ?? defaults.strip_thinking ?? false,

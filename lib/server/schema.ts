@@ -15,7 +15,9 @@ const kwargsEntry = z.record(z.string(), z.unknown()).nullable();
 /** Fields /verify and each /verify/batch item share; mode, reward, variant and strip_thinking fall back to defaults. */
 const itemShape = {
   response: z.string(),
-  instruction_id_list: z.array(z.string()).max(MAX_CONSTRAINTS),
+  instruction_id_list: z.array(z.string()).max(MAX_CONSTRAINTS).optional(),
+  /** Instead of instruction_id_list + kwargs: an open-instruct / IF-RLVR label, as /get_reward takes it. */
+  label: z.unknown().optional(),
   kwargs: z.array(kwargsEntry).optional(),
   mode: mode.optional(),
   reward: reward.optional(),
@@ -26,10 +28,18 @@ const itemShape = {
   prompt: z.string().optional(),
 };
 
-type ItemInput = { instruction_id_list: string[]; kwargs?: unknown[] | undefined; weights?: number[] | undefined };
+type ItemInput = { instruction_id_list?: string[] | undefined; label?: unknown; kwargs?: unknown[] | undefined; weights?: number[] | undefined };
 
 function checkLengths(item: ItemInput, ctx: z.RefinementCtx): void {
-  const n = item.instruction_id_list.length;
+  if ((item.instruction_id_list === undefined) === (item.label === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['instruction_id_list'], message: 'give either instruction_id_list (with kwargs) or label, not both and not neither' });
+    return;
+  }
+  if (item.label !== undefined) {
+    if (item.kwargs) ctx.addIssue({ code: 'custom', path: ['kwargs'], message: 'a label carries its own kwargs; drop kwargs' });
+    return;
+  }
+  const n = item.instruction_id_list!.length;
   if (item.kwargs && item.kwargs.length !== n) {
     ctx.addIssue({ code: 'custom', path: ['kwargs'], message: `has ${item.kwargs.length} entries but instruction_id_list has ${n}; give one kwargs object (or null) per id` });
   }

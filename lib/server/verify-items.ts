@@ -37,6 +37,11 @@ export async function scoreRequests(
   const outcomes = await ctx.pool.run(requests.map((r) => r.job));
   outcomes.forEach((o, i) => {
     if (o.kind === 'invalid') throw new HttpError(400, fieldOf(i, o.field), o.message);
+    const w = requests[i]!.weights;
+    // With a label the constraint count is known only once the worker has read it.
+    if (o.kind === 'checked' && w && w.length !== o.instructionIds.length) {
+      throw new HttpError(400, fieldOf(i, 'weights'), `has ${w.length} entries but the label has ${o.instructionIds.length} constraints; give one weight per constraint`);
+    }
   });
   let checks = 0;
   const results = await Promise.all(
