@@ -42,13 +42,29 @@ export function readBody(req: IncomingMessage, limitBytes: number): Promise<Buff
   });
 }
 
-/** Parses a JSON body; a syntax error is a 400 that quotes the parser. */
+/** Deepest nesting a body may have: real bodies stay under 8; recursive code downstream (structured clone) must not overflow. */
+export const MAX_JSON_DEPTH = 64;
+
+function checkDepth(root: unknown): void {
+  const stack: Array<[unknown, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_JSON_DEPTH) throw new HttpError(400, '(body)', `JSON nested deeper than ${MAX_JSON_DEPTH} levels; no reward request needs that`);
+    for (const child of Object.values(value)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+}
+
+/** Parses a JSON body; a syntax error or absurd nesting is a 400 that says so. */
 export function parseJson(body: Buffer): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    value = JSON.parse(body.toString('utf8')) as unknown;
   } catch (e) {
     throw new HttpError(400, '(body)', `not valid JSON: ${(e as Error).message}; send a JSON object with Content-Type: application/json`);
   }
+  checkDepth(value);
+  return value;
 }
 
 /** Sends a JSON reply. */

@@ -178,7 +178,14 @@ export class CheckerPool {
       slot.task = task;
       slot.lastSeq = Atomics.load(slot.progress, PROGRESS_SEQ);
       slot.lastChange = performance.now();
-      slot.worker.postMessage({ taskId: task.taskId, jobs: task.jobs });
+      try {
+        slot.worker.postMessage({ taskId: task.taskId, jobs: task.jobs });
+      } catch (e) {
+        // Input the structured clone cannot copy must fail its jobs, not the server.
+        slot.task = undefined;
+        const message = `could not be sent to a checker worker: ${(e as Error).message}; scored 0`;
+        task.jobs.forEach((_, i) => this.settle(task, i, { kind: 'failed', message }));
+      }
     }
   }
 

@@ -42,6 +42,7 @@ describe('bad requests get 4xx naming the field, and the server stays up', () =>
     ['both ids and a label', '/verify', { ...noComma, label: '{"instruction_id": [], "kwargs": []}' }, 'instruction_id_list'],
     ['a bad label in a batch', '/verify/batch', { items: [noComma, { response: 'x', label: "[{'instruction_id': ['punctuation:no_comma']}]" }] }, 'items[1].label'],
     ['weights that do not fit the label', '/verify', { response: 'x', label: '{"instruction_id": ["punctuation:no_comma"], "kwargs": [null]}', reward: 'weighted', weights: [1, 2] }, 'weights'],
+    ['absurdly nested JSON', '/get_reward', `{"query": ["ab"], "prompts": ["a"], "labels": [${'['.repeat(20_000)}${']'.repeat(20_000)}]}`, '(body)'],
     ['missing labels', '/get_reward', { query: ['ab'], prompts: ['a'] }, 'labels'],
     ['a label that is not a label', '/get_reward', { query: ['ab'], prompts: ['a'], labels: ['{"instruction_id": 3}'] }, 'labels[0]'],
     ['a query without its prompt', '/get_reward', { query: ['ab'], prompts: ['b'], labels: ['{"instruction_id": [], "kwargs": []}'] }, 'query[0]'],
