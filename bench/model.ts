@@ -109,15 +109,14 @@ function trainStep(policy: Policy, optimizer: tf.Optimizer, batch: readonly SftE
 
 /**
  * Matmul FLOPs of one training step over B sequences of T tokens, as computed: full T×T attention; each product is
- * 2nkm forward and twice that backward; the embeddings gather forward and cost one (V + C) × N × D product backward.
+ * 2nkm forward and twice that backward (the embeddings are a gather and a scatter-add, no product).
  */
 function trainStepFlops(c: ModelConfig, B: number, T: number): number {
   const D = c.dModel;
   const M = mlpWidth(c);
   const perTokenLayer = 2 * (3 * D * D + D * D + 2 * D * M) + 2 * 2 * T * D; // projections + q·k and att·v
   const head = 2 * D * c.vocabSize;
-  const forward = B * T * c.nLayers * perTokenLayer + B * (T - 1) * head;
-  return 3 * forward + B * T * 2 * (c.vocabSize + c.contextLength) * D;
+  return 3 * (B * T * c.nLayers * perTokenLayer + B * (T - 1) * head);
 }
 
 const SIZES: { name: string; config: ModelConfig }[] = [
