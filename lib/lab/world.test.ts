@@ -51,11 +51,12 @@ describe('local checks (IFEval semantics)', () => {
     expect(allPass(v)).toBe(length && keyword && lowercase);
   });
 
-  it("'registry' refuses to run until the three ids are registered", () => {
-    if (registryHasLabChecks()) {
-      expect(labVerdicts('coral reef wave tide', coral, 'registry').keyword).toBe(true);
-    } else {
-      expect(() => labVerdicts('coral reef wave tide', coral, 'registry')).toThrow(/registry lacks/);
+  it("'registry' (the real IFEval checkers) agrees with 'local' on length and keyword", () => {
+    expect(registryHasLabChecks()).toBe(true);
+    for (const r of ['coral reef wave tide', 'Coral reef wave tide', 'reef wave tide', 'corals reef wave tide', 'coral, reef-wave tide']) {
+      const local = labVerdicts(r, coral, 'local');
+      const registry = labVerdicts(r, coral, 'registry');
+      expect([registry.length, registry.keyword]).toEqual([local.length, local.keyword]);
     }
   });
 });
