@@ -8,7 +8,8 @@ import type { LabMeta } from './world';
  * 'local' uses small stand-ins with the same semantics, for when the registry does not have the ids yet:
  * - length_constraints:number_words counts nltk RegexpTokenizer(r"\w+") tokens (pytext countWords). IFEval only
  *   has 'less than' and 'at least', so "exactly N" is both: at least N and less than N + 1.
- * - keywords:existence is re.search(r"\b" + keyword + r"\b", response, re.I).
+ * - keywords:existence is re.search(keyword, response, re.I): a substring match, no word boundaries ("coral"
+ *   is found in "corals"); lab keywords are plain words, so escaping them changes nothing.
  * - change_case:english_lowercase is response.islower() and langdetect says 'en'. The local check keeps islower()
  *   and skips langdetect: every lab word is English, yet langdetect calls 450 of 2,000 lowercase teacher responses
  *   (bags of topical words) not English, so the registry check would reward the detector's quirks, not the rule.
@@ -35,7 +36,7 @@ export function registryHasLabChecks(): boolean {
 function localVerdicts(response: string, m: LabMeta): LabVerdicts {
   return {
     length: countWords(response) === m.numWords,
-    keyword: new RegExp(`\\b${escapeRegExp(m.keyword)}\\b`, 'i').test(response),
+    keyword: new RegExp(escapeRegExp(m.keyword), 'i').test(response),
     lowercase: pyIsLower(response),
   };
 }

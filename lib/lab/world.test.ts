@@ -43,7 +43,7 @@ describe('local checks (IFEval semantics)', () => {
     ['Coral reef wave tide', true, true, false], // keywords:existence is case-insensitive
     ['reef wave tide', false, false, true],
     ['coral, reef-wave tide', true, true, true], // \w+ tokens: coral, reef, wave, tide
-    ['corals reef wave tide', true, false, true], // \bcoral\b does not match inside "corals"
+    ['corals reef wave tide', true, true, true], // upstream re.search has no word boundaries: "coral" is in "corals"
     ['', false, false, false], // islower() needs a cased character
   ])('%j', (response, length, keyword, lowercase) => {
     const v = labVerdicts(response, coral, 'local');
