@@ -3,6 +3,7 @@
  * `npx tsx bench/scorer.ts` prints numbers measured in this run; it never passes or fails.
  */
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { dataPath } from '../lib/data/paths';
 import { readPrompts, readResponses } from '../lib/eval/input';
 import { joinResponses } from '../lib/eval/join';
@@ -32,21 +33,29 @@ const first = performance.now();
 scorePrompts(prompts, joined.responses);
 const coldMs = performance.now() - first;
 for (let i = 0; i < 3; i++) scorePrompts(prompts, joined.responses);
+// On a shared machine wall time also measures the neighbours; CPU time is what an idle core would take.
 const times: number[] = [];
+const cpuTimes: number[] = [];
 for (let i = 0; i < RUNS; i++) {
   const s = performance.now();
+  const c = process.cpuUsage();
   scorePrompts(prompts, joined.responses);
+  const used = process.cpuUsage(c);
   times.push(performance.now() - s);
+  cpuTimes.push((used.user + used.system) / 1000);
 }
 const warmMs = median(times);
+const warmCpuMs = median(cpuTimes);
 const scored = scorePrompts(prompts, joined.responses);
 const sumStart = performance.now();
 summarize(scored, { seed: 0, resamples: 1000 }, joined.missing);
 const summaryMs = performance.now() - sumStart;
 
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(`responses: ${prompts.length}, instructions: ${prompts.reduce((n, p) => n + p.checks.length, 0)}, runs: ${RUNS}`);
 console.log(`load+validate ${loadMs.toFixed(1)} ms, first (cold) scoring ${coldMs.toFixed(1)} ms`);
-console.log(`strict+loose, warm: median ${warmMs.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) = ${Math.round((prompts.length / warmMs) * 1000)} responses/s`);
+console.log(`strict+loose, warm: median wall ${warmMs.toFixed(1)} ms (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) = ${Math.round((prompts.length / warmMs) * 1000)} responses/s`);
+console.log(`strict+loose, warm: median CPU ${warmCpuMs.toFixed(1)} ms (min ${Math.min(...cpuTimes).toFixed(1)}) = ${Math.round((prompts.length / warmCpuMs) * 1000)} responses/s of CPU`);
 console.log(`summary with 1000-resample bootstrap CIs for 4 headline + ${scored.length && 'all'} per-id/per-category accuracies: ${summaryMs.toFixed(1)} ms`);
 
 // Cost per checker: the strict check plus the loose check as the scorer runs them, and each checker alone on all
@@ -90,4 +99,4 @@ if (py.status === 0) {
 } else {
   console.log(`\nofficial Python scorer not runnable here (python3 lacks nltk/langdetect/absl or the punkt model); comparing with the issue's reference of ${PY_REFERENCE_S} s for the same 541 responses on a 2-core machine:`);
 }
-console.log(`in-process speed-up vs ${PY_REFERENCE_S} s: ${(PY_REFERENCE_S * 1000 / warmMs).toFixed(1)}x (target >= 20x, i.e. <= ${(PY_REFERENCE_S * 1000 / 20).toFixed(0)} ms)`);
+console.log(`in-process speed-up vs ${PY_REFERENCE_S} s: ${((PY_REFERENCE_S * 1000) / warmMs).toFixed(1)}x by wall time, ${((PY_REFERENCE_S * 1000) / warmCpuMs).toFixed(1)}x by CPU time (target >= 20x, i.e. <= ${((PY_REFERENCE_S * 1000) / 20).toFixed(0)} ms; issue's in-process target 50 ms)`);

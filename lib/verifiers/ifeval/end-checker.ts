@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
-import { pyStrip } from '../nlp/pytext';
-import { stripEnds } from './fast-strip';
+import { stripAsciiChar, stripEnds } from './fast-strip';
 import { ifevalConstraint, textSchema } from './schemas';
 
 const ENDINGS = ['Any other questions?', 'Is there anything else I can help with?'] as const;
@@ -14,5 +13,5 @@ export const endChecker = ifevalConstraint({
     `Finish your response with this exact phrase ${stripEnds(end_phrase)}. No other words should follow this phrase.`,
   sampleKwargs: (rng) => ({ end_phrase: pick(ENDINGS, rng) }),
   check: (response, { end_phrase }) =>
-    pyStrip(stripEnds(response), '"').toLowerCase().endsWith(stripEnds(end_phrase).toLowerCase()),
+    stripAsciiChar(stripEnds(response), '"').toLowerCase().endsWith(stripEnds(end_phrase).toLowerCase()),
 });

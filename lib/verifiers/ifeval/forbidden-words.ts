@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { compileKwargPattern, hasMatch, PY_RE } from './kwarg-regex';
+import { hasWholeWordMatch } from './kwarg-regex';
 import { pyReprList, pySorted } from './pyrepr';
 import { ifevalConstraint, patternSchema } from './schemas';
 import { sampleKeywords } from './word-pool';
-
-const WORD_BOUNDS = [PY_RE.b, PY_RE.b] as const;
 
 /** keywords:forbidden_words: no word matches as `\b<word>\b` (Unicode word boundaries, case-insensitive). */
 export const forbiddenWords = ifevalConstraint({
@@ -13,6 +11,5 @@ export const forbiddenWords = ifevalConstraint({
   describe: ({ forbidden_words }) =>
     `Do not include keywords ${pyReprList(pySorted([...new Set(forbidden_words)]))} in the response.`,
   sampleKwargs: (rng) => ({ forbidden_words: sampleKeywords(rng, 2) }),
-  check: (response, { forbidden_words }) =>
-    !forbidden_words.some((w) => hasMatch(compileKwargPattern(w, { ignoreCase: true, around: WORD_BOUNDS }), response)),
+  check: (response, { forbidden_words }) => !forbidden_words.some((w) => hasWholeWordMatch(w, response)),
 });

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KwargsError } from '../define';
-import { compileKwargPattern, countMatches, hasMatch, kwargPatternProblem, PY_RE } from './kwarg-regex';
+import { compileKwargPattern, countMatches, hasMatch, hasWholeWordMatch, kwargPatternProblem, PY_RE } from './kwarg-regex';
 import { forbiddenWords } from './forbidden-words';
 import { keywordsFrequency } from './keywords-frequency';
 
@@ -52,5 +53,53 @@ describe('kwarg patterns: Python re semantics in a subset that cannot hang', () 
     const started = performance.now();
     expect(countMatches(re(worst), 'a'.repeat(100_000))).toBe(0);
     expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('hasWholeWordMatch (forbidden words)', () => {
+  it.each([
+    ['die', 'I will die.', true],
+    ['die', 'a diet', false],
+    ['die', 'Die!', true],
+    ['na', 'naïve', false],
+    ['café', 'cafés', false],
+    ['über', 'Über.', true],
+    ['-x', 'a-x', true], // \b before "-" needs a word character on its left, as in Python
+    ['-x', ' -x', false],
+    ['aa', 'aaa aa', true], // overlapping occurrences inside "aaa" fail, the later one passes
+    ['d.e', 'the d-e case', true],
+    ['d.e', 'xd-ex', false],
+    ['😀a', 'x 😀a', false], // emoji is not \w, so \b before it needs a word character: "x " gives none
+    ['😀', '😀😀x😀', false],
+    ['a', '😀a😀', true],
+  ])('%j in %j: %s', (pattern, text, expected) => {
+    expect(hasWholeWordMatch(pattern, text)).toBe(expected);
+  });
+});
+
+describe('literal punctuation in kwargs', () => {
+  it.each(['self-driving', 'state-of-the-art', 'e-mail/post', "don't", 'a,b', 'x=y', '#1', '@home', '~', '%', '&', '<tag>', 'a"b'])(
+    'compiles %j as a literal',
+    (kw) => {
+      expect(kwargPatternProblem(kw)).toBeUndefined();
+      expect(hasMatch(re(kw), `before ${kw.toUpperCase()} after`)).toBe(true);
+    },
+  );
+
+  it('keeps an escaped "-" inside a class literal', () => {
+    expect(countMatches(re('[a\\-z]'), 'b-')).toBe(1);
+  });
+});
+
+describe('the literal fast path of hasWholeWordMatch', () => {
+  it('agrees with the full \\b regex on random texts', () => {
+    const unit = fc.constantFrom('a', 'B', 'é', '-', ' ', '😀', '\u0301', '_', '1', 'ſ', 'K');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 3 }), fc.string({ unit, maxLength: 30 }), (word, text) => {
+        const full = compileKwargPattern(word, { ignoreCase: true, around: [PY_RE.b, PY_RE.b] });
+        expect(hasWholeWordMatch(word, text)).toBe(hasMatch(full, text));
+      }),
+      { numRuns: 400, seed: 3 },
+    );
   });
 });

@@ -39,13 +39,18 @@ const ATOM_ESCAPES: Readonly<Record<string, string>> = {
 const CLASS_ESCAPES: Readonly<Record<string, string>> = {
   d: '\\p{Nd}', D: '\\P{Nd}', w: WORD, s: WS, n: '\\n', t: '\\t', r: '\\r', f: '\\f', v: '\\v', b: '\\u{8}',
 };
-const SYNTAX = new Set('^$\\.*+?()[]{}|/-');
+// Characters that need a backslash in a u-mode pattern; "-" is escapable (and needs it) only inside a class.
+const SYNTAX = new Set('^$\\.*+?()[]{}|/');
 
 /** A kwarg that cannot be run safely or is not a valid pattern; the message says why and what to do. */
 export class PatternError extends Error {}
 
 function lit(ch: string): string {
   return SYNTAX.has(ch) ? '\\' + ch : ch;
+}
+
+function classLit(ch: string): string {
+  return SYNTAX.has(ch) || ch === '-' ? '\\' + ch : ch;
 }
 
 function unsupported(what: string): never {
@@ -66,7 +71,7 @@ function translateClass(cps: readonly string[], start: number): [string, number]
       if (n === undefined) break;
       if (n in CLASS_ESCAPES) out += CLASS_ESCAPES[n];
       else if (/[\p{L}\p{N}]/u.test(n)) unsupported(`the escape \\${n} inside a character class`);
-      else out += lit(n);
+      else out += classLit(n);
       i += 2;
     } else {
       out += c === '-' ? '-' : lit(c);
@@ -156,6 +161,18 @@ export interface PatternOptions {
 }
 
 const cache = new Map<string, RegExp>();
+// `around` pairs are module constants in practice; a small id per pair keeps cache keys short.
+const aroundIds = new WeakMap<readonly [string, string], number>();
+let nextAroundId = 1;
+
+function cacheKey(pattern: string, opts: PatternOptions): string {
+  let around = 0;
+  if (opts.around) {
+    around = aroundIds.get(opts.around) ?? nextAroundId++;
+    aroundIds.set(opts.around, around);
+  }
+  return `${opts.ignoreCase ? 'i' : 'c'}${around}\u0000${pattern}`;
+}
 
 /**
  * A global RegExp with Python `re` semantics for a kwarg used as a raw pattern (memoised; reset `lastIndex`).
@@ -163,7 +180,7 @@ const cache = new Map<string, RegExp>();
  */
 export function compileKwargPattern(pattern: string, opts: PatternOptions): RegExp {
   const [before, after] = opts.around ?? ['', ''];
-  const key = `${opts.ignoreCase ? 'i' : ''}\u0000${before}\u0000${after}\u0000${pattern}`;
+  const key = cacheKey(pattern, opts);
   const hit = cache.get(key);
   if (hit) return hit;
   const body = translate(pattern);
@@ -202,3 +219,45 @@ export function countMatches(re: RegExp, text: string): number {
   re.lastIndex = 0;
   return n;
 }
+
+const PY_META = /[.^$*+?{}[\]\\|()]/;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+function isWordBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+function isWordAt(text: string, i: number): boolean {
+  return i < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Python `\b` at position i (between text[i-1] and text[i], Unicode word characters). */
+function isBoundary(text: string, i: number): boolean {
+  return isWordBefore(text, i) !== isWordAt(text, i);
+}
+
+/**
+ * Python `bool(re.search(r"\b" + pattern + r"\b", text, re.IGNORECASE))`. A literal pattern is searched as a
+ * literal and its word boundaries checked by hand at each occurrence (overlapping ones included), which is much
+ * faster than running the lookbehind at every position; other patterns run the translated regex.
+ */
+export function hasWholeWordMatch(pattern: string, text: string): boolean {
+  if (PY_META.test(pattern)) return hasMatch(compileKwargPattern(pattern, { ignoreCase: true, around: WORD_BOUNDS }), text);
+  const re = compileKwargPattern(pattern, { ignoreCase: true });
+  re.lastIndex = 0;
+  try {
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (isBoundary(text, m.index) && isBoundary(text, m.index + m[0].length)) return true;
+      // Retry one code point later (u-mode exec moves an index inside a surrogate pair back to its start).
+      re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+    }
+    return false;
+  } finally {
+    re.lastIndex = 0;
+  }
+}
+
+const WORD_BOUNDS = [BOUNDARY, BOUNDARY] as const;

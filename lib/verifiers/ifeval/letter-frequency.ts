@@ -13,8 +13,10 @@ const letterSchema = z
 function countLetter(text: string, letter: string): number {
   const target = letter.toLowerCase();
   if (pyLen(target) !== 1) return 0;
+  // A whole code point never matches half of another one, so counting substrings counts code points.
+  const lower = text.toLowerCase();
   let n = 0;
-  for (const ch of text.toLowerCase()) if (ch === target) n++;
+  for (let i = lower.indexOf(target); i !== -1; i = lower.indexOf(target, i + target.length)) n++;
   return n;
 }
 

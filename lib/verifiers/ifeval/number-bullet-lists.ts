@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pyIsSpaceChar } from '../nlp/pytext';
+import { isPyWhitespaceCode } from './fast-strip';
 import { countSchema, ifevalConstraint } from './schemas';
 
 /**
@@ -14,7 +14,7 @@ export function countBullets(text: string): number {
   // wsEnd[i]: first index >= i that is not Python whitespace (surrogate halves are never whitespace).
   const wsEnd = new Int32Array(n + 1);
   wsEnd[n] = n;
-  for (let i = n - 1; i >= 0; i--) wsEnd[i] = pyIsSpaceChar(text[i]!) ? wsEnd[i + 1]! : i;
+  for (let i = n - 1; i >= 0; i--) wsEnd[i] = isPyWhitespaceCode(text.charCodeAt(i)) ? wsEnd[i + 1]! : i;
   const scan = (isBullet: (q: number) => number): number => {
     let count = 0;
     for (let p = 0; p <= n; ) {
