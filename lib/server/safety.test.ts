@@ -90,6 +90,14 @@ describe('bad requests get 4xx naming the field, and the server stays up', () =>
       socket.on('close', () => resolve(text));
     });
     expect(reply).toMatch(/^HTTP\/1.1 400/);
+    // A request target that is no URL at all is an unknown route, not an unhandled rejection.
+    const odd = await new Promise<string>((resolve) => {
+      const socket: Socket = connect(server.port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    expect(odd).toMatch(/^HTTP\/1.1 (400|404)/);
     await expectUp();
   });
 
@@ -127,6 +135,18 @@ describe('checks that overrun their budget', () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/^ifkit_check_timeouts_total [2-9]$/m);
     expect(metrics).toMatch(/^ifkit_workers 2$/m);
+  });
+});
+
+describe('a checker that takes its worker down', () => {
+  it('scores that response 0 as failed, answers the rest, and replaces the worker', async () => {
+    const items = [{ response: 'BOOM', instruction_id_list: ['test:exit_on_boom'] }, noComma];
+    const { status, json } = await post(server.url, '/verify/batch', { items });
+    expect(status).toBe(200);
+    const results = (json as { results: Array<{ reward: number; status: string; message?: string }> }).results;
+    expect(results.map((r) => [r.reward, r.status])).toEqual([[0, 'failed'], [1, 'ok']]);
+    expect(results[0]!.message).toMatch(/test:exit_on_boom .*crashed the worker \(exit 3\)/);
+    expect((await post(server.url, '/verify', noComma)).json).toMatchObject({ reward: 1 });
   });
 });
 

@@ -48,6 +48,15 @@ export interface RewardServer {
   close(): Promise<void>;
 }
 
+/** The request target as a URL; one that cannot parse (node's parser lets some through) becomes an unknown path. */
+function requestUrl(target: string | undefined): URL {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return new URL('http://localhost/(unparseable)');
+  }
+}
+
 const ROUTES = ['/get_reward', '/verify', '/verify/batch', '/health', '/metrics'] as const;
 const POSTS: ReadonlySet<string> = new Set(['/get_reward', '/verify', '/verify/batch']);
 
@@ -105,7 +114,7 @@ export async function startRewardServer(opts: RewardServerOptions = {}): Promise
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const t0 = performance.now();
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     const label = (ROUTES as readonly string[]).includes(path) ? path : 'other';
     res.on('finish', () => metrics.observe(label, res.statusCode, (performance.now() - t0) / 1000));
@@ -131,7 +140,8 @@ export async function startRewardServer(opts: RewardServerOptions = {}): Promise
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  // handle() answers every error itself; the catch is a last guard so a bug can never become an unhandled rejection.
+  const server = createServer((req, res) => void handle(req, res).catch((e: unknown) => log?.(`unhandled: ${String(e)}`)));
   // A malformed request line or headers: answer 400 instead of letting the socket error escape.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
