@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from './metrics';
 import type { ScoredPrompt } from './score';
-import { instructionTable, perCategoryTable, perIdTable } from './tables';
+import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval/index';
+import { instructionTable, perCategoryTable, perIdTable, registryTable, variantTable } from './tables';
 
 const SCORED: ScoredPrompt[] = [
   { key: 1, prompt: 'p', response: 'r', instructionIds: ['a:x', 'b:y'], strict: [true, false], loose: [true, true] },
@@ -23,17 +24,14 @@ describe('arquero tables', () => {
 });
 
 describe('notebook tables', () => {
-  it('lists each loose variant with its verdict', async () => {
-    const { variantTable } = await import('./tables');
-    const { IFEVAL_CONSTRAINTS } = await import('../verifiers/ifeval/index');
+  it('lists each loose variant with its verdict', () => {
     const check = IFEVAL_CONSTRAINTS.find((c) => c.id === 'punctuation:no_comma')!.prepare({});
     const t = variantTable(check, 'Sure, here:\nno commas\nbye, now');
     expect(t.array('variant')[0]).toBe('original');
     expect(t.array('verdict')).toEqual([false, false, false, false, true, false, false, true]);
   });
 
-  it('lists the 25 IFEval ids with example instructions', async () => {
-    const { registryTable } = await import('./tables');
+  it('lists the 25 IFEval ids with example instructions', () => {
     const t = registryTable('ifeval');
     expect(t.numRows()).toBe(25);
     expect(String(t.array('example_instruction')[0])).toMatch(/^Include keywords \[/);
