@@ -49,8 +49,8 @@ function mlp(x: tf.Tensor2D, lw: LayerWeights): tf.Tensor2D {
 /** q, k, v (B, H, T, hs) of the normalised input x (B*T, D). */
 function project(x: tf.Tensor2D, lw: LayerWeights, B: number, T: number, H: number) {
   const h = layerNorm(x, lw.ln1Gain, lw.ln1Bias);
-  const [q, k, v] = tf.split(matMul(h, lw.qkv), 3, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D]; // 3 × (B*T, D)
-  return { q: splitHeads(q, B, T, H), k: splitHeads(k, B, T, H), v: splitHeads(v, B, T, H) };
+  const heads = (w: tf.Tensor) => splitHeads(matMul(h, w), B, T, H); // (B*T, D) × (D, D) → (B, H, T, hs)
+  return { q: heads(lw.query), k: heads(lw.key), v: heads(lw.value) };
 }
 
 /** Positions (B, T) int32 of a left-padded mask: 0 at the first real token, 0 on the padding before it. */

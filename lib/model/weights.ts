@@ -6,7 +6,10 @@ import type { ModelConfig } from './config';
 export interface LayerWeights {
   ln1Gain: tf.Variable; // (D)
   ln1Bias: tf.Variable; // (D)
-  qkv: tf.Variable; // (D, 3D): queries, keys, values side by side
+  // separate (D, D) projections rather than one (D, 3D): splitting the product costs a slow concat backward on wasm
+  query: tf.Variable; // (D, D)
+  key: tf.Variable; // (D, D)
+  value: tf.Variable; // (D, D)
   proj: tf.Variable; // (D, D)
   ln2Gain: tf.Variable; // (D)
   ln2Bias: tf.Variable; // (D)
@@ -22,7 +25,7 @@ export interface Weights {
   lnfBias: tf.Variable; // (D)
 }
 
-const LAYER_KEYS = ['ln1Gain', 'ln1Bias', 'qkv', 'proj', 'ln2Gain', 'ln2Bias', 'fc', 'fcProj'] as const;
+const LAYER_KEYS = ['ln1Gain', 'ln1Bias', 'query', 'key', 'value', 'proj', 'ln2Gain', 'ln2Bias', 'fc', 'fcProj'] as const;
 
 /** Hidden width of the MLP. */
 export function mlpWidth(config: ModelConfig): number {
@@ -51,7 +54,7 @@ export function weightShapes(config: ModelConfig): Map<string, number[]> {
     ['positionEmbedding', [C, D]],
   ]);
   const layer: Record<(typeof LAYER_KEYS)[number], number[]> = {
-    ln1Gain: [D], ln1Bias: [D], qkv: [D, 3 * D], proj: [D, D], ln2Gain: [D], ln2Bias: [D], fc: [D, M], fcProj: [M, D],
+    ln1Gain: [D], ln1Bias: [D], query: [D, D], key: [D, D], value: [D, D], proj: [D, D], ln2Gain: [D], ln2Bias: [D], fc: [D, M], fcProj: [M, D],
   };
   for (let i = 0; i < config.nLayers; i++) for (const key of LAYER_KEYS) shapes.set(`layers.${i}.${key}`, layer[key]);
   shapes.set('lnfGain', [D]).set('lnfBias', [D]);
