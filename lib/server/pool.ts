@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { cutIntoTasks, describeCheck, type Batch, type PendingJob, type Task } from './pool-tasks';
 import {
   PROGRESS_CHECK, PROGRESS_JOB, PROGRESS_SEQ, PROGRESS_WORDS,
   type CheckJob, type JobOutcome, type WorkerReady, type WorkerReply,
@@ -27,24 +28,6 @@ export interface PoolOptions {
   readonly onEvent?: (e: PoolEvent) => void;
 }
 
-interface Batch {
-  readonly results: Array<JobOutcome | undefined>;
-  remaining: number;
-  readonly resolve: (r: JobOutcome[]) => void;
-}
-
-/** Where a job's outcome goes: its batch (one run() call) and its index there. */
-interface Target {
-  readonly batch: Batch;
-  readonly slot: number;
-}
-
-interface Task {
-  readonly taskId: number;
-  readonly jobs: readonly CheckJob[];
-  readonly targets: readonly Target[];
-}
-
 interface Slot {
   readonly worker: Worker;
   readonly progress: Int32Array;
@@ -63,7 +46,7 @@ export class CheckerPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Task[] = [];
   /** Jobs of the current event-loop turn, not yet cut into tasks. */
-  private pending: Array<{ job: CheckJob; target: Target }> = [];
+  private pending: PendingJob[] = [];
   private flushScheduled = false;
   private nextTaskId = 0;
   private closing = false;
@@ -121,13 +104,9 @@ export class CheckerPool {
 
   private flush(): void {
     this.flushScheduled = false;
-    const all = this.pending;
+    const per = Math.max(1, Math.min(this.opts.maxJobsPerTask ?? 64, Math.ceil(this.pending.length / this.opts.workers)));
+    this.queue.push(...cutIntoTasks(this.pending, per, () => this.nextTaskId++));
     this.pending = [];
-    const per = Math.max(1, Math.min(this.opts.maxJobsPerTask ?? 64, Math.ceil(all.length / this.opts.workers)));
-    for (let start = 0; start < all.length; start += per) {
-      const part = all.slice(start, start + per);
-      this.queue.push({ taskId: this.nextTaskId++, jobs: part.map((p) => p.job), targets: part.map((p) => p.target) });
-    }
     this.pump();
   }
 
@@ -244,11 +223,4 @@ export class CheckerPool {
       else this.spawn();
     }
   }
-}
-
-function describeCheck(job: CheckJob, check: number): string {
-  if (check < 0) return 'preparing the constraints';
-  const c = job.constraints;
-  const id = c.kind === 'ids' ? c.instructionIds[check] : undefined;
-  return id ? `the check of ${id} (constraint ${check})` : `the check of constraint ${check} of the label`;
 }
