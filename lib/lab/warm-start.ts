@@ -49,7 +49,14 @@ export async function warmStart(
   onStep?: (s: SftStep) => void,
 ): Promise<{ policy: Policy; cached: boolean; dir?: string }> {
   const dir = cacheDir ? join(cacheDir, `sft-${warmStartKey(config, tok)}`) : undefined;
-  if (dir && (await exists(join(dir, 'config.json')))) return { policy: await loadPolicy(dir), cached: true, dir };
+  if (dir && (await exists(join(dir, 'config.json')))) {
+    // the key covers the settings, not the model code: a checkpoint from an older weights layout fails to load
+    const policy = await loadPolicy(dir).catch((e: unknown) => {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`cached warm start ${dir} does not load (${why}); delete it to retrain, or use another cache directory`);
+    });
+    return { policy, cached: true, dir };
+  }
   const policy = createPolicy({ vocabSize: tok.vocabSize, ...config.model }, tok, config.seed);
   await trainSft(policy, teacherExamples(config, tok, split), {
     steps: config.sft.steps,
