@@ -6,7 +6,8 @@
  * Checked code point by code point against CPython 3.11 (Unicode 14): identical on all 0x110000 code points.
  * Node knows a newer Unicode, so characters assigned after Unicode 14 are excluded explicitly, and the six
  * characters whose lowercase property changed since are patched. Not patched: `toLowerCase()` of characters
- * assigned after Unicode 14 (Python leaves them alone); no model entry can contain them, so no output changes.
+ * assigned after Unicode 14 (Python leaves them alone). That cannot change an output: lowercased words are only
+ * looked up in the models, whose keys are all ASCII, and no such character lowercases to ASCII.
  */
 import { UNASSIGNED_IN_UNICODE_14 as CN14 } from './punkt-unicode14';
 
