@@ -7,7 +7,8 @@ const rows = ifevalGoldenRows();
 let server: RewardServer;
 
 beforeAll(async () => {
-  server = await startRewardServer({ port: 0, workers: 2 });
+  // A generous check budget: this test is about equality, and the machine is shared.
+  server = await startRewardServer({ port: 0, workers: 2, checkTimeoutMs: 30_000 });
 });
 afterAll(() => server.close());
 
