@@ -1,12 +1,12 @@
 import type { PreparedCheck } from '../verifiers/define';
-import { stripEnds } from '../verifiers/ifeval/fast-strip';
 import { passes, type Verdict } from '../verifiers/types';
 import { looseVariants, type LooseVariant, type LooseVariantName } from '../verifiers/variants';
 import type { PreparedPrompt } from './input';
+import { pyStrip } from '../verifiers/nlp/pytext';
 
 /** Upstream strict mode: a blank response fails every instruction; otherwise the checker's verdict. */
 export function checkStrict(check: PreparedCheck, response: string): Verdict {
-  return stripEnds(response) === '' ? false : check(response);
+  return pyStrip(response) === '' ? false : check(response);
 }
 
 /**

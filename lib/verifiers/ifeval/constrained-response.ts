@@ -1,6 +1,6 @@
-import { stripEnds } from './fast-strip';
 import { pyReprTuple } from './pyrepr';
 import { ifevalConstraint, noKwargs } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 const OPTIONS = ['My answer is yes.', 'My answer is no.', 'My answer is maybe.'] as const;
 
@@ -11,7 +11,7 @@ export const constrainedResponse = ifevalConstraint({
   describe: () => `Answer with one of the following options: ${pyReprTuple(OPTIONS)}`,
   sampleKwargs: () => ({}),
   check: (response) => {
-    const text = stripEnds(response);
+    const text = pyStrip(response);
     return OPTIONS.some((o) => text.includes(o));
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
-import { stripAsciiChar, stripEnds } from './fast-strip';
 import { ifevalConstraint, textSchema } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 const ENDINGS = ['Any other questions?', 'Is there anything else I can help with?'] as const;
 
@@ -10,8 +10,8 @@ export const endChecker = ifevalConstraint({
   id: 'startend:end_checker',
   kwargs: z.object({ end_phrase: textSchema }),
   describe: ({ end_phrase }) =>
-    `Finish your response with this exact phrase ${stripEnds(end_phrase)}. No other words should follow this phrase.`,
+    `Finish your response with this exact phrase ${pyStrip(end_phrase)}. No other words should follow this phrase.`,
   sampleKwargs: (rng) => ({ end_phrase: pick(ENDINGS, rng) }),
   check: (response, { end_phrase }) =>
-    stripAsciiChar(stripEnds(response), '"').toLowerCase().endsWith(stripEnds(end_phrase).toLowerCase()),
+    pyStrip(pyStrip(response), '"').toLowerCase().endsWith(pyStrip(end_phrase).toLowerCase()),
 });

@@ -1,5 +1,5 @@
-import { stripEnds } from './fast-strip';
 import { ifevalConstraint, noKwargs } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 function removePrefix(s: string, p: string): string {
   return s.startsWith(p) ? s.slice(p.length) : s;
@@ -62,9 +62,9 @@ export const jsonFormat = ifevalConstraint({
   describe: () => 'Entire output should be wrapped in JSON format. You can use markdown ticks such as ```.',
   sampleKwargs: () => ({}),
   check: (response) => {
-    let v = stripEnds(response);
+    let v = pyStrip(response);
     for (const p of ['```json', '```Json', '```JSON', '```']) v = removePrefix(v, p);
     if (v.endsWith('```')) v = v.slice(0, -3);
-    return pyJsonLoads(stripEnds(v));
+    return pyJsonLoads(pyStrip(v));
   },
 });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { pyLstrip, pySplit } from '../nlp/pytext';
-import { stripEnds } from './fast-strip';
+import { pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, ifevalConstraint } from './schemas';
 import { sampleKeyword } from './word-pool';
 
@@ -8,7 +7,7 @@ const STOP = new Set(['.', ',', '?', '!', "'", '"']);
 
 /** The first word as upstream reads it: left-strip `'` then `"`, cut at the first of `. , ? ! ' "`, lowercase per character. */
 function firstWordOf(paragraph: string): string {
-  const word = pyLstrip(pyLstrip(stripEnds(pySplit(paragraph)[0] ?? ''), "'"), '"');
+  const word = pyLstrip(pyLstrip(pyStrip(pySplit(paragraph)[0] ?? ''), "'"), '"');
   let out = '';
   for (const ch of word) {
     if (STOP.has(ch)) break;
@@ -36,9 +35,9 @@ export const nthParagraphFirstWord = ifevalConstraint({
   check: (response, { num_paragraphs, nth_paragraph, first_word }) => {
     // The count skips blank pieces but the index does not: upstream's own quirk, kept.
     const pieces = response.split('\n\n');
-    const count = pieces.filter((p) => stripEnds(p) !== '').length;
+    const count = pieces.filter((p) => pyStrip(p) !== '').length;
     if (nth_paragraph > count) return false;
-    const paragraph = stripEnds(pieces[nth_paragraph - 1]!);
+    const paragraph = pyStrip(pieces[nth_paragraph - 1]!);
     if (paragraph === '') return false;
     return count === num_paragraphs && firstWordOf(paragraph) === first_word.toLowerCase();
   },

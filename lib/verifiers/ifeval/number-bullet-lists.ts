@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isPyWhitespaceCode } from './fast-strip';
 import { countSchema, ifevalConstraint } from './schemas';
+import { isPyWhitespaceCode } from '../nlp/pytext';
 
 /**
  * Python's MULTILINE `len(findall(r"^\s*\*[^\*].*$")) + len(findall(r"^\s*-.*$"))`, scanned by hand.

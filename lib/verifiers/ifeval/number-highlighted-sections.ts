@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { pyStrip } from '../nlp/pytext';
-import { stripEnds } from './fast-strip';
 import { countSchema, ifevalConstraint } from './schemas';
 
 // Both regexes stop at the next `*` or newline, so they are linear.
@@ -10,8 +9,8 @@ const DOUBLE = /\*\*[^\n*]*\*\*/g;
 /** Upstream's count: non-blank `*x*` matches plus non-blank `**x**` matches (a bold span counts once or twice). */
 export function countHighlights(text: string): number {
   let n = 0;
-  for (const m of text.matchAll(SINGLE)) if (stripEnds(pyStrip(m[0], '*')) !== '') n++;
-  for (const m of text.matchAll(DOUBLE)) if (stripEnds(m[0].slice(2, -2)) !== '') n++;
+  for (const m of text.matchAll(SINGLE)) if (pyStrip(pyStrip(m[0], '*')) !== '') n++;
+  for (const m of text.matchAll(DOUBLE)) if (pyStrip(m[0].slice(2, -2)) !== '') n++;
   return n;
 }
 

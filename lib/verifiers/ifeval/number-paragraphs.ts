@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { stripEnds } from './fast-strip';
 import { PY_RE } from './kwarg-regex';
 import { countSchema, ifevalConstraint } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 // re.split(r"\s?\*\*\*\s?"): Python's \s, so `* * *` (spaced) is not a divider and `****` leaves a `*` behind.
 const DIVIDER = new RegExp(`${PY_RE.s}?\\*\\*\\*${PY_RE.s}?`, 'u');
@@ -11,7 +11,7 @@ export function countStarParagraphs(response: string): number {
   const pieces = response.split(DIVIDER);
   let n = pieces.length;
   for (let i = 0; i < pieces.length; i++) {
-    if (stripEnds(pieces[i]!) !== '') continue;
+    if (pyStrip(pieces[i]!) !== '') continue;
     if (i === 0 || i === pieces.length - 1) n--;
     else return -1;
   }

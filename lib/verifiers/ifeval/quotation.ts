@@ -1,5 +1,5 @@
-import { stripEnds } from './fast-strip';
 import { ifevalConstraint, noKwargs } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 /** startend:quotation: the stripped response has 2+ characters and starts and ends with an ASCII `"`. */
 export const quotation = ifevalConstraint({
@@ -8,7 +8,7 @@ export const quotation = ifevalConstraint({
   describe: () => 'Wrap your entire response with double quotation marks.',
   sampleKwargs: () => ({}),
   check: (response) => {
-    const v = stripEnds(response);
+    const v = pyStrip(response);
     return v.length > 1 && v.startsWith('"') && v.endsWith('"');
   },
 });

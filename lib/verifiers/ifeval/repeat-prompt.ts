@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { stripEnds } from './fast-strip';
 import { ifevalConstraint, textSchema } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 /** combination:repeat_prompt: the response starts with the request, case-insensitively (both stripped). */
 export const repeatPrompt = ifevalConstraint({
@@ -10,5 +10,5 @@ export const repeatPrompt = ifevalConstraint({
     'First repeat the request word for word without change, then give your answer (1. do not say any words or ' +
     'characters before repeating the request; 2. the request you need to repeat does not include this sentence)',
   check: (response, { prompt_to_repeat }) =>
-    stripEnds(response).toLowerCase().startsWith(stripEnds(prompt_to_repeat).toLowerCase()),
+    pyStrip(response).toLowerCase().startsWith(pyStrip(prompt_to_repeat).toLowerCase()),
 });

@@ -1,5 +1,4 @@
-import { pyLstrip, pyRstrip } from '../nlp/pytext';
-import { stripEnds } from './fast-strip';
+import { pyLstrip, pyRstrip, pyStrip } from '../nlp/pytext';
 import { ifevalConstraint, noKwargs } from './schemas';
 
 /**
@@ -25,5 +24,5 @@ export const title = ifevalConstraint({
   kwargs: noKwargs,
   describe: () => 'Your answer must contain a title, wrapped in double angular brackets, such as <<poem of joy>>.',
   sampleKwargs: () => ({}),
-  check: (response) => findTitles(response).some((t) => stripEnds(pyRstrip(pyLstrip(t, '<'), '>')) !== ''),
+  check: (response) => findTitles(response).some((t) => pyStrip(pyRstrip(pyLstrip(t, '<'), '>')) !== ''),
 });

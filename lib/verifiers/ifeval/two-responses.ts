@@ -1,5 +1,5 @@
-import { stripEnds } from './fast-strip';
 import { ifevalConstraint, noKwargs } from './schemas';
+import { pyStrip } from '../nlp/pytext';
 
 /** combination:two_responses: exactly two different non-blank answers separated by `******` (no blank one between). */
 export const twoResponses = ifevalConstraint({
@@ -12,9 +12,9 @@ export const twoResponses = ifevalConstraint({
     const answers: string[] = [];
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
-      if (stripEnds(p) !== '') answers.push(p);
+      if (pyStrip(p) !== '') answers.push(p);
       else if (i !== 0 && i !== pieces.length - 1) return false;
     }
-    return answers.length === 2 && stripEnds(answers[0]!) !== stripEnds(answers[1]!);
+    return answers.length === 2 && pyStrip(answers[0]!) !== pyStrip(answers[1]!);
   },
 });

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countWords, pyIsLower, pyIsUpper, pyLen, pySlice, pySplit, pyStrip, pyIsSpace, deleteChars, PY_PUNCTUATION } from './pytext';
+import {
+  countWords, deleteChars, isPyWhitespaceCode, pyIsLower, pyIsSpace, pyIsUpper, pyLen, pyLstrip, pyRstrip, pySlice, pySplit, pyStrip,
+  PY_PUNCTUATION, PY_WHITESPACE,
+} from './pytext';
 
 describe('Python str semantics', () => {
   it('strips the Python whitespace set, which differs from JS trim()', () => {
@@ -44,5 +48,39 @@ describe('Python str semantics', () => {
 
   it('deletes ASCII punctuation', () => {
     expect(deleteChars("it's-a (test)!", PY_PUNCTUATION)).toBe('itsa test');
+  });
+});
+
+describe('strips scanning from the ends', () => {
+  // Reference: the definition, character by character over code points.
+  const reference = (s: string, set: (ch: string) => boolean, left: boolean, right: boolean): string => {
+    const cps = [...s];
+    let i = 0;
+    let j = cps.length;
+    if (left) while (i < j && set(cps[i]!)) i++;
+    if (right) while (j > i && set(cps[j - 1]!)) j--;
+    return cps.slice(i, j).join('');
+  };
+  const isWs = (ch: string): boolean => PY_WHITESPACE.includes(ch);
+
+  it('classifies exactly the 29 Python whitespace characters among all BMP units', () => {
+    const ws: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isPyWhitespaceCode(c)) ws.push(c);
+    expect(ws.map((c) => String.fromCharCode(c)).join('')).toBe(PY_WHITESPACE);
+    expect(ws.length).toBe(29);
+  });
+
+  it('agrees with the definition on whitespace-heavy text, with and without a strip set', () => {
+    const text = fc.string({ unit: fc.constantFrom(...PY_WHITESPACE, 'a', '\ufeff', '😀', '"', '*'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(pyStrip(s)).toBe(reference(s, isWs, true, true));
+        expect(pyLstrip(s)).toBe(reference(s, isWs, true, false));
+        expect(pyRstrip(s)).toBe(reference(s, isWs, false, true));
+        expect(pyStrip(s, '"*')).toBe(reference(s, (c) => c === '"' || c === '*', true, true));
+        expect(pyStrip(s, '😀a')).toBe(reference(s, (c) => c === '😀' || c === 'a', true, true));
+      }),
+      { numRuns: 500, seed: 1 },
+    );
   });
 });

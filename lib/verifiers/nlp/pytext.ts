@@ -9,49 +9,71 @@ export const PY_WHITESPACE =
   '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
 const WS_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const LEADING_WS = new RegExp(`^${WS_CLASS}+`);
-const TRAILING_WS = new RegExp(`${WS_CLASS}+$`);
 const WS_RUN = new RegExp(`${WS_CLASS}+`);
+
+/** Python `str.isspace()` for one UTF-16 unit (every Python whitespace character is a single unit). */
+export function isPyWhitespaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
 
 /** Python `string.punctuation`. */
 export const PY_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 /** True if `ch` (one code point) is Python whitespace. */
 export function pyIsSpaceChar(ch: string): boolean {
-  return ch.length > 0 && PY_WHITESPACE.includes(ch);
+  return ch.length === 1 && isPyWhitespaceCode(ch.charCodeAt(0));
 }
 
 /** Python `str.isspace()`: non-empty and every character is whitespace. */
 export function pyIsSpace(s: string): boolean {
   if (s.length === 0) return false;
-  for (const ch of s) if (!PY_WHITESPACE.includes(ch)) return false;
+  for (let i = 0; i < s.length; i++) if (!isPyWhitespaceCode(s.charCodeAt(i))) return false;
   return true;
 }
 
-function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
-  const set = new Set(chars);
-  const cps = [...s];
+// Strips scan inward from the ends: O(stripped characters), not O(length). The scorer strips every loose-mode
+// variant of every response, so a regex that walks the whole text (as /\s+$/ does) costs real time.
+function stripUnits(s: string, strip: (code: number) => boolean, left: boolean, right: boolean): string {
   let i = 0;
-  let j = cps.length;
-  if (left) while (i < j && set.has(cps[i]!)) i++;
-  if (right) while (j > i && set.has(cps[j - 1]!)) j--;
-  return cps.slice(i, j).join('');
+  let j = s.length;
+  if (left) while (i < j && strip(s.charCodeAt(i))) i++;
+  if (right) while (j > i && strip(s.charCodeAt(j - 1))) j--;
+  return i === 0 && j === s.length ? s : s.slice(i, j);
+}
+
+function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
+  // Characters outside the BMP take two units: strip by code point then (rare: emoji in the strip set).
+  if ([...chars].length !== chars.length) {
+    const set = new Set(chars);
+    const cps = [...s];
+    let i = 0;
+    let j = cps.length;
+    if (left) while (i < j && set.has(cps[i]!)) i++;
+    if (right) while (j > i && set.has(cps[j - 1]!)) j--;
+    return cps.slice(i, j).join('');
+  }
+  const codes = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+  return stripUnits(s, (c) => codes.has(c), left, right);
 }
 
 /** Python `s.strip(chars)`; without `chars`, strips Python whitespace. */
 export function pyStrip(s: string, chars?: string): string {
-  if (chars === undefined) return s.replace(LEADING_WS, '').replace(TRAILING_WS, '');
-  return stripSet(s, chars, true, true);
+  return chars === undefined ? stripUnits(s, isPyWhitespaceCode, true, true) : stripSet(s, chars, true, true);
 }
 
 /** Python `s.lstrip(chars)`. */
 export function pyLstrip(s: string, chars?: string): string {
-  return chars === undefined ? s.replace(LEADING_WS, '') : stripSet(s, chars, true, false);
+  return chars === undefined ? stripUnits(s, isPyWhitespaceCode, true, false) : stripSet(s, chars, true, false);
 }
 
 /** Python `s.rstrip(chars)`. */
 export function pyRstrip(s: string, chars?: string): string {
-  return chars === undefined ? s.replace(TRAILING_WS, '') : stripSet(s, chars, false, true);
+  return chars === undefined ? stripUnits(s, isPyWhitespaceCode, false, true) : stripSet(s, chars, false, true);
 }
 
 /** Python `s.split()` with no separator: split on whitespace runs, no empty pieces. */
