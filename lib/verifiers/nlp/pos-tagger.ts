@@ -96,7 +96,7 @@ function predict(j: number, word: string, ctx: readonly Int32Array[], context: r
   scores.fill(0);
   for (const row of rows) {
     if (row < 0) continue;
-    for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) scores[labels[k]!] += values[k]!;
+    for (let k = offsets[row]!, end = offsets[row + 1]!; k < end; k++) scores[labels[k]!] = scores[labels[k]!]! + values[k]!;
   }
   let best = 0;
   for (let c = 1; c < classes.length; c++) {

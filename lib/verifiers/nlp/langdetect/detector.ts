@@ -76,7 +76,7 @@ export function languageProbabilities(model: ProfileModel, draw: NgramDraw, rng:
   for (let t = 0; t < DETECTOR.nTrial; t++) {
     const alpha = DETECTOR.alphaDefault + gauss() * DETECTOR.alphaWidth;
     runTrial(model, draw, alpha, scratch);
-    for (let j = 0; j < nLang; j++) result[j] += scratch[j]! / DETECTOR.nTrial;
+    for (let j = 0; j < nLang; j++) result[j] = result[j]! + scratch[j]! / DETECTOR.nTrial;
     if (stopWhenDecided && isDecided(result, (DETECTOR.nTrial - t - 1) / DETECTOR.nTrial)) break;
   }
   return result;
