@@ -9,17 +9,33 @@ export interface IntMap {
   /** The value of `key`, inserting `make()` first when absent. */
   getOrInsert(key: number, make: () => number): number;
   readonly size: number;
+  /** Calls `visit` for every entry, in table order. */
+  forEach(visit: (key: number, value: number) => void): void;
+  /** The hash table itself (to store it; `createIntMap(capacity, table)` takes it back). */
+  readonly table: IntMapTable;
 }
 
-/** A map with room for `capacity` keys (the table is sized for a load factor of at most 1/2). */
-export function createIntMap(capacity: number): IntMap {
+/** Slots of the open-addressing table: key -1 marks an empty slot. */
+export interface IntMapTable {
+  readonly keys: Int32Array;
+  readonly values: Int32Array;
+}
+
+/**
+ * A map with room for `capacity` keys (the table is sized for a load factor of at most 1/2); with `table`, the map
+ * whose `.table` that was, given the same capacity.
+ */
+export function createIntMap(capacity: number, table?: IntMapTable): IntMap {
   let bits = 4;
   while (1 << bits < 2 * capacity) bits++;
   const mask = (1 << bits) - 1;
   const shift = 32 - bits;
-  const keys = new Int32Array(1 << bits).fill(-1);
-  const values = new Int32Array(1 << bits);
-  let size = 0;
+  if (table && (table.keys.length !== 1 << bits || table.values.length !== 1 << bits)) {
+    throw new Error(`langdetect: an IntMap table for capacity ${capacity} needs ${1 << bits} slots, got ${table.keys.length}`);
+  }
+  const keys = table?.keys ?? new Int32Array(1 << bits).fill(-1);
+  const values = table?.values ?? new Int32Array(1 << bits);
+  let size = table ? keys.reduce((n, k) => (k === -1 ? n : n + 1), 0) : 0;
   const slotOf = (key: number): number => {
     let slot = Math.imul(key, 0x9e3779b1) >>> shift;
     while (keys[slot] !== -1 && keys[slot] !== key) slot = (slot + 1) & mask;
@@ -42,6 +58,10 @@ export function createIntMap(capacity: number): IntMap {
     },
     get size() {
       return size;
+    },
+    table: { keys, values },
+    forEach(visit) {
+      for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== -1) visit(keys[slot]!, values[slot]!);
     },
   };
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataPath } from '../../../data/paths';
+import { dataPath, projectRoot } from '../../../data/paths';
 import { createIntMap, type IntMap } from './int-map';
+import { cachedModel, profilesKey } from './model-cache';
 import { parseProfile, type ProfileSource } from './profile-json';
 
 /**
@@ -110,12 +111,16 @@ export function buildProfileModel(profiles: readonly ProfileSource[]): ProfileMo
 
 let cached: ProfileModel | undefined;
 
-/** The model over `dataPath('langdetect/profiles/*')`, loaded on first use and kept. */
+/**
+ * The model over `dataPath('langdetect/profiles/*')`, loaded on first use and kept. Built once per profile set and
+ * stored under `<project>/.cache/` (keyed by the profiles' sha256), so later processes load it without parsing.
+ */
 export function profileModel(): ProfileModel {
   if (cached) return cached;
   const dir = dataPath('langdetect/profiles');
   const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
   if (files.length < 2) throw new Error(`langdetect: need the 55 profiles in ${dir}, found ${files.length}`);
-  cached = buildProfileModel(files.map((f) => parseProfile(readFileSync(join(dir, f), 'utf8'), join(dir, f))));
+  const build = (): ProfileModel => buildProfileModel(files.map((f) => parseProfile(readFileSync(join(dir, f), 'utf8'), join(dir, f))));
+  cached = cachedModel(join(projectRoot(), '.cache'), profilesKey(dir, files), build);
   return cached;
 }
