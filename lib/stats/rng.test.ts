@@ -10,6 +10,19 @@ describe('createRng', () => {
     expect(other.next()).not.toBe(a[0]);
   });
 
+  it('gives well-spread first draws for small seeds', () => {
+    // xoroshiro128plus seeded verbatim gave 1.0000 then 0.99xx for seeds 0, 1, 2, 42.
+    const firsts = [0, 1, 2, 3, 42, 2026].map((s) => createRng(s).next());
+    expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThan(0.3);
+    expect(firsts.filter((x) => x > 0.99).length).toBeLessThanOrEqual(1);
+    const seconds = [0, 1, 2, 3, 42, 2026].map((s) => {
+      const r = createRng(s);
+      r.next();
+      return r.next();
+    });
+    expect(seconds.filter((x) => x > 0.99).length).toBeLessThanOrEqual(1);
+  });
+
   it('resumes exactly from a saved state', () => {
     const rng = createRng(42);
     rng.next();

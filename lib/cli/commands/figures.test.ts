@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../main';
+import { Command } from 'commander';
+import { registerFiguresCommand } from './figures';
 
 /** PNG width and height from the IHDR chunk (bytes 16–23). */
 function pngSize(bytes: Buffer): [number, number] {
@@ -17,7 +18,9 @@ describe('ifkit figures', () => {
     const orig = console.log;
     console.log = (...a: unknown[]) => void log.push(a.join(' '));
     try {
-      await buildProgram().parseAsync(['node', 'ifkit', 'figures', '--only', 'ifeval-categories', '--out', out, '--width', '640', '--height', '360']);
+      const program = new Command('ifkit');
+      registerFiguresCommand(program);
+      await program.parseAsync(['node', 'ifkit', 'figures', '--only', 'ifeval-categories', '--out', out, '--width', '640', '--height', '360']);
     } finally {
       console.log = orig;
     }
