@@ -1,8 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readPromptRows } from '../data/benchmark';
 import { categoryCounts } from '../data/composition';
-import { dataPath } from '../data/paths';
-import type { Figure } from '../plots/figure';
+import { dataPath, projectRoot } from '../data/paths';
+import { headlineGroups } from '../eval/benchmark-gap';
+import { evaluateFiles } from '../eval/evaluate';
+import { buildAuditCases, readPromptRows as readAuditPrompts, readResponseRows as readAuditResponses } from '../judge/audit-input';
+import { paperJudgePresets } from '../judge/paper-judges';
+import { judgeRewardCurve } from '../judge/reward-curve';
+import { compareJudges } from '../judge/run-audit';
+import { createNoisyJudge } from '../judge/simulated';
+import type { LabEval } from '../lab/evaluate';
 import { categoryCountsFigure } from '../plots/composition';
+import { evalAccuracyFigure } from '../plots/eval';
+import type { Figure } from '../plots/figure';
+import { judgeComparisonFigure, judgeRewardCurveFigure } from '../plots/judge';
+import { labCurveFigure } from '../plots/lab';
 
 /** One figure under figures/: its file stem and how to build it from code and data (no servers, seeded). */
 export interface FigureJob {
@@ -11,13 +24,69 @@ export interface FigureJob {
   readonly build: () => Promise<Figure> | Figure;
 }
 
+/** Where `make reproduce` leaves the lab's first-task run (`ifkit lab grpo --out runs/lab-first-task`). */
+export const LAB_FIRST_TASK_RUN = 'runs/lab-first-task';
+
+const IFEVAL_GPT4 = ['ifeval/input_data_gpt4_20231107_145030.jsonl', 'ifeval/input_response_data_gpt4_20231107_145030.jsonl'] as const;
+const IFBENCH_SAMPLE = ['ifbench/IFBench_test.jsonl', 'ifbench/sample_output.jsonl'] as const;
+const SEED = 0;
+
 function categoriesOf(file: string, benchmark: string): Figure {
   const rows = categoryCounts(readPromptRows(dataPath(file))).objects() as Array<{ category: string; count: number }>;
   return categoryCountsFigure(rows, benchmark);
+}
+
+function evaluate([input, responses]: readonly [string, string]) {
+  return evaluateFiles(dataPath(input), dataPath(responses), { seed: SEED }).summary;
+}
+
+async function simulatedJudgesFigure(): Promise<Figure> {
+  const cases = buildAuditCases(readAuditPrompts(dataPath(IFEVAL_GPT4[0])), readAuditResponses(dataPath(IFEVAL_GPT4[1])));
+  const presets = paperJudgePresets(0.95, SEED);
+  const results = await compareJudges(cases, presets.map((p) => createNoisyJudge(p.options)), { seed: SEED, resamples: 1000 });
+  return judgeComparisonFigure(
+    results.map((r) => ({ name: r.judge, ...r.report.overall.metrics })),
+    'Simulated judges at the recalls reported by arXiv 2601.04954 (truth: rule verdicts on IFEval GPT-4)',
+  );
+}
+
+function rewardCurveFigure(): Figure {
+  const presets = paperJudgePresets(0.95, SEED);
+  const curve = judgeRewardCurve({ constraints: 3, violated: [0, 1, 2, 3], recallCompliant: 0.95, aggregate: 'all' });
+  return judgeRewardCurveFigure(curve, presets.map((p) => ({ label: p.short, recall: p.options.recallViolation })), 'Expected all-pass reward of a response with 3 constraints');
+}
+
+function labCurve(): Figure {
+  const file = join(projectRoot(), LAB_FIRST_TASK_RUN, 'final-eval.json');
+  if (!existsSync(file)) {
+    throw new Error(`figures: ${file} is missing; run \`make reproduce\` (or \`ifkit lab grpo --out ${LAB_FIRST_TASK_RUN}\`) first`);
+  }
+  const { curve } = JSON.parse(readFileSync(file, 'utf8')) as { curve: { step: number; eval: LabEval }[] };
+  return labCurveFigure(curve.map((c) => ({ step: c.step, ...c.eval })), 'Lab first task: GRPO with the precise all-pass rule reward (held-out, T = 1)');
 }
 
 /** Every figure `make figures` regenerates, in order. */
 export const FIGURE_JOBS: readonly FigureJob[] = [
   { name: 'ifeval-categories', description: 'IFEval: instructions per category', build: () => categoriesOf('ifeval/input_data.jsonl', 'IFEval') },
   { name: 'ifbench-categories', description: 'IFBench: instructions per category', build: () => categoriesOf('ifbench/IFBench_test.jsonl', 'IFBench') },
+  {
+    name: 'ifeval-gpt4-accuracy',
+    description: 'IFEval GPT-4 responses: strict and loose accuracy per category, 95% CIs',
+    build: () => evalAccuracyFigure(evaluate(IFEVAL_GPT4).perCategory, { title: 'GPT-4 on IFEval: accuracy per category (95% bootstrap CI)' }),
+  },
+  {
+    name: 'ifeval-vs-ifbench',
+    description: 'prompt- and instruction-level accuracy on IFEval (GPT-4) and IFBench (sample responses)',
+    build: () =>
+      evalAccuracyFigure(
+        headlineGroups([
+          { name: 'IFEval (GPT-4)', summary: evaluate(IFEVAL_GPT4) },
+          { name: 'IFBench (sample)', summary: evaluate(IFBENCH_SAMPLE) },
+        ]),
+        { title: 'In-distribution IFEval vs out-of-distribution IFBench (95% bootstrap CI)' },
+      ),
+  },
+  { name: 'judge-simulated-recall', description: 'simulated judges at the paper-reported recalls, audited on IFEval GPT-4', build: simulatedJudgesFigure },
+  { name: 'judge-reward-curve', description: 'expected reward under a judge as a function of its recall on violations', build: rewardCurveFigure },
+  { name: 'lab-first-task-curve', description: 'the lab policy under GRPO: held-out rates per constraint', build: labCurve },
 ];

@@ -47,8 +47,10 @@ describe('ifkit judge audit on the IFEval GPT-4 responses (truth: the 25 upstrea
     const recall = audit.overall.metrics.recallViolation!;
     expect(recall.lo!).toBeLessThanOrEqual(0.3);
     expect(recall.hi!).toBeGreaterThanOrEqual(0.3);
-    expect(audit.overall.metrics.recallCompliant!.lo!).toBeLessThanOrEqual(0.95);
-    expect(audit.overall.metrics.recallCompliant!.hi!).toBeGreaterThanOrEqual(0.95);
+    // The issue asks only for the violation recall's CI. Two 95% intervals both covering fails one seed in ten, so
+    // the compliant recall is held to a binomial 3.3-sigma band instead (698 draws at 0.95: sd 0.0082).
+    const sd = Math.sqrt((0.95 * 0.05) / 698);
+    expect(Math.abs(audit.overall.metrics.recallCompliant!.estimate! - 0.95)).toBeLessThan(3.3 * sd);
     expect(audit.byCategory.map((c) => c.group)).toContain('length_constraints');
     expect(readFileSync(join(out, 'verdicts.jsonl'), 'utf8').trim().split('\n')).toHaveLength(834);
     expect(printed).toMatch(/recall_viol/);
