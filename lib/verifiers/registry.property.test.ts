@@ -4,6 +4,7 @@ import { dataPath } from '../data/paths';
 import { readJsonlSync } from '../data/jsonl';
 import { createRng } from '../stats/rng';
 import type { PreparedCheck } from './define';
+import { pyStrip } from './nlp/pytext';
 import { listConstraints } from './registry';
 import { passes, type Verdict } from './types';
 import { looseVariants } from './variants';
@@ -91,7 +92,8 @@ describe.each(prepared)('$id on arbitrary Unicode', ({ check }) => {
         const strict = timedCheck(check!, t);
         const variants = looseVariants(t).filter((v) => v.text !== null);
         const loose = variants.map((v) => timedCheck(check!, v.text!)).some(passes);
-        if (passes(strict) && t.trim() !== '') expect(loose).toBe(true);
+        // Upstream strict mode fails a blank response before calling the checker (Python's strip, not JS trim).
+        if (passes(strict) && pyStrip(t) !== '') expect(loose).toBe(true);
       }),
       { numRuns: 25, seed: 7 },
     );
