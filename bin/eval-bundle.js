@@ -3,7 +3,9 @@
 // is bundled: other commands find files next to their sources (__dirname: judge templates, server workers, wasm).
 'use strict';
 const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const Module = require('node:module');
+const { dirname, join, resolve } = require('node:path');
+const vm = require('node:vm');
 
 const ROOT = resolve(__dirname, '..');
 const BUNDLE = join(ROOT, '.cache', 'cli-eval.cjs');
@@ -78,10 +80,46 @@ async function build() {
   const code = result.outputFiles[0].text.replace(/^#!.*\n/, '');
   const text = `${HEADER}${JSON.stringify({ node: process.version, builder: stamp(__filename), inputs })}\n${code}`;
   mkdirSync(join(ROOT, '.cache'), { recursive: true });
-  const partial = `${BUNDLE}.${process.pid}.tmp`; // rename is atomic: a concurrent start never reads half a bundle
+  writeAtomic(BUNDLE, text);
+  return text;
+}
+
+/** Writes `text` to `file` through a rename, so a concurrent start never reads half a file. */
+function writeAtomic(file, text) {
+  const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, text);
-  renameSync(partial, BUNDLE);
-  return BUNDLE;
+  renameSync(partial, file);
+}
+
+/**
+ * Runs the bundle as a CommonJS module, with V8's code cache for it in `<bundle>.v8`: compiling 1.2 MB of JS, and
+ * then each function as the first scoring pass reaches it, costs ~0.03-0.05 s of CPU that the cache skips. When the cache is missing or
+ * stale (V8 checks it against the source), a successful run writes a new one at exit, holding every function it ran.
+ */
+function runBundle(code) {
+  const cacheFile = `${BUNDLE}.v8`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(code), { filename: BUNDLE, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once('exit', (exitCode) => {
+      if (exitCode !== 0) return; // a run cut short compiled few functions; let a full one write the cache
+      try {
+        writeAtomic(cacheFile, script.createCachedData());
+      } catch {
+        // Without a writable cache the bundle still runs, only compiled afresh each time.
+      }
+    });
+  }
+  const mod = new Module(BUNDLE, module);
+  mod.filename = BUNDLE;
+  mod.paths = Module._nodeModulePaths(dirname(BUNDLE));
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(BUNDLE), mod, BUNDLE, dirname(BUNDLE));
+  return mod.exports;
 }
 
 /**
@@ -98,14 +136,14 @@ async function loadEvalBundle() {
   }
   if (text !== null && isFresh(text)) {
     try {
-      return require(BUNDLE);
+      return runBundle(text);
     } catch {
       // A bundle that no longer loads (written by an older version of this file) is rebuilt below.
     }
   }
   try {
-    const file = await build();
-    return file === null ? null : require(file);
+    const built = await build();
+    return built === null ? null : runBundle(built);
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,8 +25,12 @@ const files = (dir: string): Record<string, string> => Object.fromEntries(readdi
 
 describe('ifkit eval from the cached bundle', () => {
   it('writes byte-identical results, summary and report to the tsx run on the 541 GPT-4 responses', () => {
-    const [viaBundle, viaTsx] = [tmp(), tmp()];
+    const [viaBundle, viaCodeCache, viaTsx] = [tmp(), tmp(), tmp()];
     const a = ifkitEval(viaBundle);
+    const cached = ifkitEval(viaCodeCache); // the first run left V8's code cache for the bundle
+    expect(existsSync(`${BUNDLE}.v8`)).toBe(true);
+    expect(cached.stdout).toBe(a.stdout);
+    expect(files(viaCodeCache)).toEqual(files(viaBundle));
     const b = ifkitEval(viaTsx, { IFKIT_NO_BUNDLE: '1' });
     expect(a.status).toBe(0);
     expect(b.status).toBe(0);
