@@ -46,7 +46,7 @@ async function simulatedJudgesFigure(): Promise<Figure> {
   const results = await compareJudges(cases, presets.map((p) => createNoisyJudge(p.options)), { seed: SEED, resamples: 1000 });
   return judgeComparisonFigure(
     results.map((r) => ({ name: r.judge, ...r.report.overall.metrics })),
-    'Simulated judges at the recalls reported by arXiv 2601.04954 (truth: rule verdicts on IFEval GPT-4)',
+    'Simulated judges at the recalls of arXiv 2601.04954 (IFEval GPT-4)',
   );
 }
 
