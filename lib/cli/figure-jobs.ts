@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPromptRows } from '../data/benchmark';
+import { readPromptRows, readResponseRows } from '../data/benchmark';
 import { categoryCounts } from '../data/composition';
 import { dataPath, projectRoot } from '../data/paths';
 import { headlineGroups } from '../eval/benchmark-gap';
 import { evaluateFiles } from '../eval/evaluate';
-import { buildAuditCases, readPromptRows as readAuditPrompts, readResponseRows as readAuditResponses } from '../judge/audit-input';
+import { buildAuditCases } from '../judge/audit-input';
 import { paperJudgePresets } from '../judge/paper-judges';
 import { judgeRewardCurve } from '../judge/reward-curve';
 import { compareJudges } from '../judge/run-audit';
@@ -41,7 +41,7 @@ function evaluate([input, responses]: readonly [string, string]) {
 }
 
 async function simulatedJudgesFigure(): Promise<Figure> {
-  const cases = buildAuditCases(readAuditPrompts(dataPath(IFEVAL_GPT4[0])), readAuditResponses(dataPath(IFEVAL_GPT4[1])));
+  const cases = buildAuditCases(readPromptRows(dataPath(IFEVAL_GPT4[0])), readResponseRows(dataPath(IFEVAL_GPT4[1])));
   const presets = paperJudgePresets(0.95, SEED);
   const results = await compareJudges(cases, presets.map((p) => createNoisyJudge(p.options)), { seed: SEED, resamples: 1000 });
   return judgeComparisonFigure(

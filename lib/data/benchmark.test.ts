@@ -20,7 +20,9 @@ describe('benchmark files', () => {
   it('names the file, line and field of a bad row', () => {
     const p = join(mkdtempSync(join(tmpdir(), 'ifkit-bench-')), 'p.jsonl');
     writeFileSync(p, '{"key": 1, "prompt": "x", "instruction_id_list": ["a:b"], "kwargs": [{}]}\n{"key": 2, "prompt": "y", "instruction_id_list": ["a:b", "c:d"], "kwargs": [{}]}\n');
-    expect(() => readPromptRows(p)).toThrow(`${p}:2: field "kwargs": kwargs must hold one object per instruction id`);
+    expect(() => readPromptRows(p)).toThrow(`${p}:2: kwargs and instruction_id_list must have the same length`);
+    writeFileSync(p, '{"key": 1, "prompt": 7, "instruction_id_list": [], "kwargs": []}\n');
+    expect(() => readPromptRows(p)).toThrow(`${p}:1: prompt: prompt must be a string`);
   });
 
   it('takes the category from the id prefix', () => {

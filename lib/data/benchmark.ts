@@ -6,56 +6,64 @@ export interface PromptRow {
   readonly key: number | string;
   readonly prompt: string;
   readonly instruction_id_list: readonly string[];
-  /** One kwargs object per instruction; IFBench carries every kwarg name with null when unused. */
-  readonly kwargs: ReadonlyArray<Record<string, unknown>>;
+  /** One kwargs object per instruction; IFBench carries every kwarg name with null when unused, and may hold null. */
+  readonly kwargs: ReadonlyArray<Record<string, unknown> | null>;
 }
 
-/** One model response, joined to its prompt by prompt text. */
+/** One model response, joined to its prompt by prompt text (or by key when the text does not match). */
 export interface ResponseRow {
   readonly prompt: string;
   readonly response: string;
   readonly key?: number | string;
 }
 
-const promptSchema = z
+const promptRowSchema = z
   .object({
-    key: z.union([z.number(), z.string()]),
-    prompt: z.string(),
-    instruction_id_list: z.array(z.string()),
-    kwargs: z.array(z.record(z.string(), z.unknown())),
+    key: z.union([z.number(), z.string()], { error: 'key must be a number or a string' }),
+    prompt: z.string({ error: 'prompt must be a string' }),
+    instruction_id_list: z.array(z.string(), { error: 'instruction_id_list must be a list of strings' }),
+    kwargs: z.array(z.union([z.record(z.string(), z.unknown()), z.null()]), { error: 'kwargs must be a list of objects' }),
   })
   .refine((r) => r.kwargs.length === r.instruction_id_list.length, {
-    message: 'kwargs must hold one object per instruction id',
-    path: ['kwargs'],
+    message: 'kwargs and instruction_id_list must have the same length',
   });
 
-const responseSchema = z.object({
-  prompt: z.string(),
-  response: z.string(),
+const responseRowSchema = z.object({
+  prompt: z.string({ error: 'prompt must be a string' }),
+  response: z.string({ error: 'response must be a string' }),
   key: z.union([z.number(), z.string()]).optional(),
 });
 
-// The casts below are no-ops under strict mode; the notebook kernel compiles without strictNullChecks, where zod
-// infers every field as optional.
-/** Throws an Error whose message names the first bad field and its value (JsonlError adds file:line). */
-function validator<T>(schema: z.ZodType<T>): (v: unknown) => T {
-  return (v) => {
-    const r = schema.safeParse(v);
-    if (r.success) return r.data;
-    const issue = r.error.issues[0]!;
-    const field = issue.path.join('.') || '(row)';
-    throw new Error(`field "${field}": ${issue.message}`);
-  };
+function reason(e: z.ZodError): string {
+  const issue = e.issues[0]!;
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-/** Reads a prompts file; a bad row throws `file:line: field "...": reason`. */
+// The casts below are no-ops under strict mode; the notebook kernel compiles without strictNullChecks, where zod
+// infers every field as optional.
+
+/** Validates one prompt row; throws an Error whose message names the field (JsonlError adds file:line). */
+export function parsePromptRow(raw: unknown): PromptRow {
+  const r = promptRowSchema.safeParse(raw);
+  if (!r.success) throw new Error(reason(r.error));
+  return r.data as PromptRow;
+}
+
+/** Validates one response row (`{prompt, response}`, optional `key`). */
+export function parseResponseRow(raw: unknown): ResponseRow {
+  const r = responseRowSchema.safeParse(raw);
+  if (!r.success) throw new Error(reason(r.error));
+  return r.data as ResponseRow;
+}
+
+/** Reads a prompts file; a bad row throws `file:line: field: reason`. */
 export function readPromptRows(file: string): PromptRow[] {
-  return readJsonlSync(file, validator(promptSchema)).map((r) => r.value as PromptRow);
+  return readJsonlSync(file, parsePromptRow).map((r) => r.value);
 }
 
 /** Reads a responses file (`{prompt, response}` per line). */
 export function readResponseRows(file: string): ResponseRow[] {
-  return readJsonlSync(file, validator(responseSchema)).map((r) => r.value as ResponseRow);
+  return readJsonlSync(file, parseResponseRow).map((r) => r.value);
 }
 
 /** The category of an instruction id: the part before the colon (`length_constraints:number_words` → `length_constraints`). */
