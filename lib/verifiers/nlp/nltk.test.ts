@@ -122,3 +122,22 @@ describe('NLTK port against the NLTK 3.8 oracle, adversarial strings', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('wordTokenize sentence memo', () => {
+  it('gives the same tokens for a sentence seen before, in another text, and hands out fresh arrays', () => {
+    const base = 'THE END is near. Don\'t panic, "they" said... Really?';
+    const first = wordTokenize(base);
+    first.push('MUTATED');
+    const again = wordTokenize(`Intro line.\n${base}`);
+    expect(again).toEqual(['Intro', 'line', '.', 'THE', 'END', 'is', 'near', '.', 'Do', "n't", 'panic', ',', '``', 'they', "''", 'said', '...', 'Really', '?']);
+    expect(wordTokenize(base)).toEqual(again.slice(3));
+  });
+
+  it('stays exact when more sentences pass through than it remembers', () => {
+    const sentences = Array.from({ length: 200 }, (_, i) => `Sentence ${i} is HERE.`);
+    const text = sentences.join(' ');
+    const want = sentences.flatMap((_, i) => ['Sentence', String(i), 'is', 'HERE', '.']);
+    expect(wordTokenize(text)).toEqual(want);
+    expect(wordTokenize(text)).toEqual(want);
+  });
+});

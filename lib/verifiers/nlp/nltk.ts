@@ -33,7 +33,23 @@ export function sentenceSpans(text: string): Array<[number, number]> {
  * @example wordTokenize("Don't stop.") // ['Do', "n't", 'stop', '.']
  */
 export function wordTokenize(text: string): string[] {
-  return sentTokenize(text).flatMap(treebankTokens);
+  return sentTokenize(text).flatMap(sentenceTokens);
+}
+
+// Loose mode tokenizes up to 8 variants of one response (first or last line dropped, asterisks removed), which share
+// most of their sentences. A sentence's tokens are a pure function of it, so remembering the last few dozen is
+// exact; few enough that one response's sentences are long gone by the time a scoring pass comes back to it.
+const SENTENCE_MEMO_SIZE = 64;
+const sentenceMemo = new Map<string, readonly string[]>();
+
+function sentenceTokens(sentence: string): readonly string[] {
+  let tokens = sentenceMemo.get(sentence);
+  if (tokens === undefined) {
+    tokens = treebankTokens(sentence);
+    if (sentenceMemo.size >= SENTENCE_MEMO_SIZE) sentenceMemo.delete(sentenceMemo.keys().next().value!);
+    sentenceMemo.set(sentence, tokens);
+  }
+  return tokens;
 }
 
 /**
