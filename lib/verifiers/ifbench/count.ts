@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sampleKeywords } from '../ifeval/word-pool';
+import { sampleKeywords } from '../word-pool';
 import { wordTokenize } from '../nlp/nltk';
 import { countWords, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, ifbench, positiveSchema } from './spec';

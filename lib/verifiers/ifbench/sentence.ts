@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sampleKeyword } from '../ifeval/word-pool';
+import { sampleKeyword } from '../word-pool';
 import { sentTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, fixedText, ifbench, textSchema } from './spec';

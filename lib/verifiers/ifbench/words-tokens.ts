@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sampleKeyword } from '../ifeval/word-pool';
+import { sampleKeyword } from '../word-pool';
 import { posTag, sentTokenize, wordTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pyRstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { fixedText, ifbench, positiveSchema, textSchema } from './spec';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hasWholeWordMatch } from './kwarg-regex';
 import { pyReprList, pySorted } from './pyrepr';
 import { ifevalConstraint, patternSchema } from './schemas';
-import { sampleKeywords } from './word-pool';
+import { sampleKeywords } from '../word-pool';
 
 /** keywords:forbidden_words: no word matches as `\b<word>\b` (Unicode word boundaries, case-insensitive). */
 export const forbiddenWords = ifevalConstraint({

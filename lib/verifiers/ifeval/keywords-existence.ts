@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { compileKwargPattern, hasMatch } from './kwarg-regex';
 import { pyReprList, pySorted } from './pyrepr';
 import { ifevalConstraint, patternSchema } from './schemas';
-import { sampleKeywords } from './word-pool';
+import { sampleKeywords } from '../word-pool';
 
 /** keywords:existence: every keyword (a raw regex, case-insensitive) matches somewhere, substrings included. */
 export const keywordsExistence = ifevalConstraint({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { compileKwargPattern, countMatches } from './kwarg-regex';
 import { compareCount, countSchema, ifevalConstraint, patternSchema, RELATIONS, relationSchema } from './schemas';
-import { sampleKeyword } from './word-pool';
+import { sampleKeyword } from '../word-pool';
 import { pyStrip } from '../nlp/pytext';
 
 /** keywords:frequency: the number of case-insensitive matches of `keyword` (a raw regex, stripped) vs `frequency`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, ifevalConstraint } from './schemas';
-import { sampleKeyword } from './word-pool';
+import { sampleKeyword } from '../word-pool';
 
 const STOP = new Set(['.', ',', '?', '!', "'", '"']);
 

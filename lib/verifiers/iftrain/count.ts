@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineConstraint } from '../define';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
-import { sampleKeywords } from '../synthesize-words';
+import { sampleKeywords } from '../word-pool';
 import { isWordToken, positiveInt, regexText, STARS_DIVIDER } from './common';
 import { cachedPyRegex, pyCountMatches } from './py-regex';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineConstraint } from '../define';
 import { splitIntoSentences } from '../nlp/nltk';
 import { pySplit, pyStrip } from '../nlp/pytext';
-import { sampleKeywords } from '../synthesize-words';
+import { sampleKeywords } from '../word-pool';
 import { keepWordAndSpace, strippedText, wordOrFirstOfList } from './common';
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

@@ -4,7 +4,7 @@ import { pick } from '../../stats/rng';
 import { defineConstraint } from '../define';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { pySplit } from '../nlp/pytext';
-import { sampleKeywords } from '../synthesize-words';
+import { sampleKeywords } from '../word-pool';
 import { compare, isWordToken, positiveInt, regexText, RELATIONS, strippedText, wordOrFirstOfList } from './common';
 import { cachedPyRegex, pyCountMatches } from './py-regex';
 

@@ -1,7 +1,8 @@
-import { pick, shuffled, type Rng } from '../../stats/rng';
+import { pick, shuffled, type Rng } from '../stats/rng';
 
 /**
- * Everyday English nouns for synthesised keyword kwargs (our own list; upstream draws from a longer WORD_LIST).
+ * Everyday English nouns for synthesised keyword kwargs, shared by every suite (our own list; upstream draws from
+ * its WORD_LIST in instructions_util.py, third-party data not reproduced here).
  * Plain lowercase letters only, so they are safe as the raw regular expressions upstream makes of keywords.
  */
 export const KEYWORD_POOL: readonly string[] = [
