@@ -1,5 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { officialJsonl, pyJsonDumps } from './official-format';
+
+// Python's ensure_ascii rule written out unit by unit: ' '..'~' as is (but " and \\), the short escapes, else \uXXXX.
+function pyDumpStringByScan(s: string): string {
+  const short: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+  let out = '"';
+  for (const ch of s.split('')) {
+    const c = ch.charCodeAt(0);
+    out += short[ch] ?? (c >= 0x20 && c <= 0x7e ? ch : '\\u' + c.toString(16).padStart(4, '0'));
+  }
+  return out + '"';
+}
 
 describe('pyJsonDumps (Python json.dumps defaults)', () => {
   it.each([
@@ -12,6 +24,12 @@ describe('pyJsonDumps (Python json.dumps defaults)', () => {
     ['empty list', [], '[]'],
   ])('%s', (_label, value, expected) => {
     expect(pyJsonDumps(value)).toBe(expected);
+  });
+
+  it('escapes every UTF-16 unit as the scan does (lone surrogates, controls, DEL, astral, ASCII)', () => {
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0x80, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff }));
+    const text = fc.array(unit, { maxLength: 64 }).map((units) => String.fromCharCode(...units));
+    fc.assert(fc.property(fc.oneof(text, fc.string({ unit: 'binary' })), (s) => pyJsonDumps(s) === pyDumpStringByScan(s)), { numRuns: 1000 });
   });
 });
 
