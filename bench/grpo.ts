@@ -46,7 +46,7 @@ async function main(): Promise<void> {
       'sampling s': pick('sampleSeconds').toFixed(2),
       'reward s': pick('rewardSeconds').toFixed(4),
       'update s': pick('updateSeconds').toFixed(2),
-      'target < 5 s': pick('stepSeconds') < 5 ? 'met' : 'missed',
+      'step / 5 s target': (pick('stepSeconds') / 5).toFixed(2),
     },
     {
       clock: 'cpu',
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       'sampling s': `${pick('rolloutCpuSeconds').toFixed(2)} (+reward)`,
       'reward s': '-',
       'update s': pick('updateCpuSeconds').toFixed(2),
-      'target < 5 s': pick('stepCpuSeconds') < 5 ? 'met' : 'missed',
+      'step / 5 s target': (pick('stepCpuSeconds') / 5).toFixed(2),
     },
   ]);
   console.log(`${Math.round(pick('responseTokens') * 64)} sampled tokens per step, ${Math.round(pick('tokensPerSecond'))} tokens/s (wall)`);
