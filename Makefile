@@ -45,8 +45,9 @@ typecheck: $(STAMPS)/npm ## strict tsc 5.9 over lib/ and bench/, plus lib/ as th
 	node node_modules/typescript/bin/tsc --noEmit -p tsconfig.json
 	node node_modules/@tslab/typescript-for-tslab/bin/tsc -p tsconfig.tslab.json
 
-unit: $(STAMPS)/npm ## vitest
-	node_modules/.bin/vitest run
+unit: $(STAMPS)/npm ## vitest (also writes .cache/vitest.json, from which .ci/run prints its count line)
+	@mkdir -p .cache
+	node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json
 
 test: setup typecheck unit ## everything CI runs: setup, typecheck, vitest, then every notebook headless
 	@$(MAKE) --no-print-directory notebooks-check
