@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRPO_DEFAULTS, parseGrpoConfig, type GrpoConfig } from '../rl/config';
+import { GRPO_DEFAULTS, mergeSection, parseGrpoConfig, type GrpoConfig } from '../rl/config';
 import { TEACHER_DEFAULTS } from './teacher';
 
 /*
@@ -50,9 +50,9 @@ export function parseLabConfig(raw: unknown, base: LabConfig = LAB_DEFAULTS): La
   const merged = {
     ...baseRest,
     ...rest,
-    model: { ...baseRest.model, ...(rest.model as object | undefined) },
-    teacher: { ...baseRest.teacher, ...(rest.teacher as object | undefined) },
-    sft: { ...baseRest.sft, ...(rest.sft as object | undefined) },
+    model: mergeSection('lab config', 'model', baseRest.model, rest.model),
+    teacher: mergeSection('lab config', 'teacher', baseRest.teacher, rest.teacher),
+    sft: mergeSection('lab config', 'sft', baseRest.sft, rest.sft),
   };
   const parsed = labShape.safeParse(merged);
   if (!parsed.success) {

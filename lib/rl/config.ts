@@ -20,7 +20,7 @@ export const advantageConfigSchema = z.object({
   zeroVariance: z.enum(['zero', 'drop']),
   singleton: z.enum(['zero', 'verl']),
   stdFloor: nonNeg,
-});
+}).strict();
 
 export const grpoConfigSchema = z
   .object({
@@ -43,8 +43,8 @@ export const grpoConfigSchema = z
       warmupSteps: nonNegInt,
       decay: z.enum(['constant', 'linear', 'cosine']),
       minRatio: z.number().min(0).max(1),
-    }),
-    adam: z.object({ beta1: z.number().min(0).lt(1), beta2: z.number().min(0).lt(1), eps: z.number().positive(), weightDecay: nonNeg }),
+    }).strict(),
+    adam: z.object({ beta1: z.number().min(0).lt(1), beta2: z.number().min(0).lt(1), eps: z.number().positive(), weightDecay: nonNeg }).strict(),
     /** 0 disables clipping. */
     maxGradNorm: nonNeg,
     epsLow: z.number().min(0).lt(1),
@@ -88,6 +88,18 @@ export const GRPO_DEFAULTS: GrpoConfig = {
   evalEvery: 25,
 };
 
+/**
+ * A nested config section over its defaults. A non-object value is an error here: spreading a string such as
+ * `"lr": "fast"` would silently turn into the defaults.
+ */
+export function mergeSection<T extends object>(config: string, name: string, base: T, value: unknown): T {
+  if (value === undefined) return base;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${config}: "${name}" must be an object like ${JSON.stringify(base)}, got ${JSON.stringify(value)}`);
+  }
+  return { ...base, ...value };
+}
+
 /** Validate a config from a file or the CLI (`unknown` in, typed out); a partial object is merged over the defaults. */
 export function parseGrpoConfig(raw: unknown, base: GrpoConfig = GRPO_DEFAULTS): GrpoConfig {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -97,9 +109,9 @@ export function parseGrpoConfig(raw: unknown, base: GrpoConfig = GRPO_DEFAULTS):
   const merged = {
     ...base,
     ...r,
-    lr: { ...base.lr, ...(r.lr as object | undefined) },
-    adam: { ...base.adam, ...(r.adam as object | undefined) },
-    advantage: { ...base.advantage, ...(r.advantage as object | undefined) },
+    lr: mergeSection('GRPO config', 'lr', base.lr, r.lr),
+    adam: mergeSection('GRPO config', 'adam', base.adam, r.adam),
+    advantage: mergeSection('GRPO config', 'advantage', base.advantage, r.advantage),
   };
   const parsed = grpoConfigSchema.safeParse(merged);
   if (!parsed.success) {
