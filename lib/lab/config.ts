@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRPO_DEFAULTS, mergeSection, parseGrpoConfig, type GrpoConfig } from '../rl/config';
+import { GRPO_DEFAULTS, parseConfigOver, parseGrpoConfig, type GrpoConfig } from '../rl/config';
 import { TEACHER_DEFAULTS } from './teacher';
 
 /*
@@ -42,22 +42,10 @@ export const LAB_DEFAULTS: LabConfig = {
 
 /** A lab config from a JSON file's contents (partial objects are merged over `base`). */
 export function parseLabConfig(raw: unknown, base: LabConfig = LAB_DEFAULTS): LabConfig {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`lab config must be a JSON object, got ${JSON.stringify(raw)}; see LAB_DEFAULTS`);
-  }
-  const { grpo, ...rest } = raw as Record<string, unknown>;
   const { grpo: baseGrpo, ...baseRest } = base;
-  const merged = {
-    ...baseRest,
-    ...rest,
-    model: mergeSection('lab config', 'model', baseRest.model, rest.model),
-    teacher: mergeSection('lab config', 'teacher', baseRest.teacher, rest.teacher),
-    sft: mergeSection('lab config', 'sft', baseRest.sft, rest.sft),
-  };
-  const parsed = labShape.safeParse(merged);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`lab config is invalid (${issues}); fix these fields or drop them to use the defaults`);
-  }
-  return { ...parsed.data, grpo: parseGrpoConfig(grpo ?? {}, baseGrpo) };
+  // The GRPO section has its own parser; a non-object `raw` goes through whole so the shared guard reports it.
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const { grpo, ...rest } = isObject ? (raw as Record<string, unknown>) : { grpo: undefined };
+  const lab = parseConfigOver('lab config', labShape, baseRest, isObject ? rest : raw, ['model', 'teacher', 'sft'], 'see LAB_DEFAULTS');
+  return { ...lab, grpo: parseGrpoConfig(grpo ?? {}, baseGrpo) };
 }

@@ -26,5 +26,8 @@ describe('parseLabConfig', () => {
     expect(() => parseLabConfig({ sft: 800 })).toThrow('lab config: "sft" must be an object like');
     expect(() => parseLabConfig({ model: { width: 64 } })).toThrow(/model: .*width/);
     expect(() => parseLabConfig({ grpo: { lr: 'fast' } })).toThrow('"lr" must be an object');
+    expect(() => parseLabConfig([1])).toThrow('lab config must be a JSON object, got [1]; see LAB_DEFAULTS');
+    expect(() => parseGrpoConfig('x')).toThrow('GRPO config must be a JSON object, got "x"; start from GRPO_DEFAULTS');
+    expect(parseLabConfig({ seed: 3, sft: { steps: 10 } })).toMatchObject({ seed: 3, sft: { steps: 10, batchSize: 64 } });
   });
 });

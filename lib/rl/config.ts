@@ -92,31 +92,41 @@ export const GRPO_DEFAULTS: GrpoConfig = {
  * A nested config section over its defaults. A non-object value is an error here: spreading a string such as
  * `"lr": "fast"` would silently turn into the defaults.
  */
-export function mergeSection<T extends object>(config: string, name: string, base: T, value: unknown): T {
+function mergeSection<T extends object>(label: string, name: string, base: T, value: unknown): T {
   if (value === undefined) return base;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`${config}: "${name}" must be an object like ${JSON.stringify(base)}, got ${JSON.stringify(value)}`);
+    throw new Error(`${label}: "${name}" must be an object like ${JSON.stringify(base)}, got ${JSON.stringify(value)}`);
   }
   return { ...base, ...value };
 }
 
-/** Validate a config from a file or the CLI (`unknown` in, typed out); a partial object is merged over the defaults. */
-export function parseGrpoConfig(raw: unknown, base: GrpoConfig = GRPO_DEFAULTS): GrpoConfig {
+/**
+ * A config from partial JSON (`unknown` in, typed out): top-level fields and the named object sections are merged
+ * over `base`, then validated; errors name each bad field. Shared by the GRPO and the lab configs.
+ */
+export function parseConfigOver<T extends object>(
+  label: string,
+  schema: z.ZodType<T>,
+  base: T,
+  raw: unknown,
+  sections: readonly (keyof T & string)[],
+  hint: string,
+): T {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`GRPO config must be a JSON object, got ${JSON.stringify(raw)}; start from GRPO_DEFAULTS`);
+    throw new Error(`${label} must be a JSON object, got ${JSON.stringify(raw)}; ${hint}`);
   }
   const r = raw as Record<string, unknown>;
-  const merged = {
-    ...base,
-    ...r,
-    lr: mergeSection('GRPO config', 'lr', base.lr, r.lr),
-    adam: mergeSection('GRPO config', 'adam', base.adam, r.adam),
-    advantage: mergeSection('GRPO config', 'advantage', base.advantage, r.advantage),
-  };
-  const parsed = grpoConfigSchema.safeParse(merged);
+  const merged: Record<string, unknown> = { ...base, ...r };
+  for (const name of sections) merged[name] = mergeSection(label, name, base[name] as object, r[name]);
+  const parsed = schema.safeParse(merged);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`GRPO config is invalid (${issues}); fix these fields or drop them to use the defaults`);
+    throw new Error(`${label} is invalid (${issues}); fix these fields or drop them to use the defaults`);
   }
   return parsed.data;
+}
+
+/** Validate a config from a file or the CLI (`unknown` in, typed out); a partial object is merged over the defaults. */
+export function parseGrpoConfig(raw: unknown, base: GrpoConfig = GRPO_DEFAULTS): GrpoConfig {
+  return parseConfigOver('GRPO config', grpoConfigSchema, base, raw, ['lr', 'adam', 'advantage'], 'start from GRPO_DEFAULTS');
 }
