@@ -36,8 +36,12 @@ function categoriesOf(file: string, benchmark: string): Figure {
   return categoryCountsFigure(rows, benchmark);
 }
 
+// Two figures use the IFEval summary: score each benchmark once per process.
+const summaries = new Map<string, ReturnType<typeof evaluateFiles>['summary']>();
 function evaluate([input, responses]: readonly [string, string]) {
-  return evaluateFiles(dataPath(input), dataPath(responses), { seed: SEED }).summary;
+  const key = `${input}\n${responses}`;
+  if (!summaries.has(key)) summaries.set(key, evaluateFiles(dataPath(input), dataPath(responses), { seed: SEED }).summary);
+  return summaries.get(key)!;
 }
 
 async function simulatedJudgesFigure(): Promise<Figure> {
