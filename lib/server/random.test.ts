@@ -12,7 +12,7 @@ import type { CheckJob, CheckMode, RewardKind } from './types';
 // (runJob + itemResult for /verify, open-instruct's ifReward for /get_reward in strict mode).
 const N = 10_000;
 const CLIENTS = 32;
-const sampleable = listConstraints().filter((c) => c.sampleKwargs);
+const sampleable = listConstraints().filter((c) => c.kind === 'hard' && c.sampleKwargs);
 // Cut to 400 characters: the checkers' cost grows with length (POS tagging, langdetect), and equality does not
 // need long texts (the conformance test runs the full responses).
 const texts = ifevalGoldenRows().map((r) => r.response.slice(0, 400));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Rng } from '../stats/rng';
-import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, Verdict } from './types';
+import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, TruthSource, Verdict } from './types';
 
 /** A checker bound to validated kwargs: call it on as many responses as you like. */
 export type PreparedCheck = (response: string) => Verdict;
@@ -11,6 +11,8 @@ export interface Constraint {
   readonly suites: readonly Suite[];
   readonly category: string;
   readonly kind: ConstraintKind;
+  /** 'rule' for hard constraints, 'oracle' for soft ones whose check is a simulated world's truth, else 'none'. */
+  readonly truth: TruthSource;
   readonly hasCorrected: boolean;
   /** The kwargs the schema knows (empty for ids without kwargs). */
   readonly kwargNames: readonly string[];
@@ -74,6 +76,7 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     suites: spec.suites,
     category: spec.category,
     kind: spec.kind,
+    truth: spec.kind === 'hard' ? 'rule' : spec.oracle ? 'oracle' : 'none',
     hasCorrected: checkCorrected !== undefined,
     kwargNames: schemaKeys(schema),
     prepare(raw, variant = 'upstream') {
