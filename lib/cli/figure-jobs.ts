@@ -10,7 +10,7 @@ import { paperJudgePresets } from '../judge/paper-judges';
 import { judgeRewardCurve } from '../judge/reward-curve';
 import { compareJudges } from '../judge/run-audit';
 import { createNoisyJudge } from '../judge/simulated';
-import type { LabEval } from '../lab/evaluate';
+import type { LabEval } from '../lab/tasks/first-task/evaluate';
 import { categoryCountsFigure } from '../plots/composition';
 import { evalAccuracyFigure } from '../plots/eval';
 import type { Figure } from '../plots/figure';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLabConfig } from '../lab/config';
+import { parseLabConfig } from '../lab/tasks/first-task/config';
 import { GRPO_DEFAULTS, parseGrpoConfig } from './config';
 
 describe('parseGrpoConfig', () => {

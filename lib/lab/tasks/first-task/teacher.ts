@@ -1,4 +1,4 @@
-import type { Rng } from '../stats/rng';
+import type { Rng } from '../../../stats/rng';
 import { TOPICS, type LabMeta } from './world';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../stats/rng';
+import { createRng } from '../../../stats/rng';
 import { allPass, labVerdicts, registryHasLabChecks } from './checks';
 import { LAB_DEFAULTS, parseLabConfig } from './config';
 import { teacherResponse, TEACHER_DEFAULTS } from './teacher';

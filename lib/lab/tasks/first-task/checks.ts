@@ -1,6 +1,6 @@
-import { passes } from '../verifiers/types';
-import { REGISTRY, getConstraint } from '../verifiers/registry';
-import { countWords, escapeRegExp, pyIsLower } from '../verifiers/nlp/pytext';
+import { passes } from '../../../verifiers/types';
+import { REGISTRY, getConstraint } from '../../../verifiers/registry';
+import { countWords, escapeRegExp, pyIsLower } from '../../../verifiers/nlp/pytext';
 import type { LabMeta } from './world';
 
 /*

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initBackend } from '../tensor/backend';
+import { initBackend } from '../../../tensor/backend';
 import { parseLabConfig } from './config';
 import { runLab } from './run';
 

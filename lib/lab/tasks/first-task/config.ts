@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GRPO_DEFAULTS, parseConfigOver, parseGrpoConfig, type GrpoConfig } from '../rl/config';
+import { GRPO_DEFAULTS, parseConfigOver, parseGrpoConfig, type GrpoConfig } from '../../../rl/config';
 import { TEACHER_DEFAULTS } from './teacher';
 
 /*

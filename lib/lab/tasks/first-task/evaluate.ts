@@ -1,6 +1,6 @@
-import type { Policy } from '../model/policy';
-import { createRng } from '../stats/rng';
-import { countWords } from '../verifiers/nlp/pytext';
+import type { Policy } from '../../../model/policy';
+import { createRng } from '../../../stats/rng';
+import { countWords } from '../../../verifiers/nlp/pytext';
 import { allPass, labVerdicts, type CheckSource } from './checks';
 import { promptIds, type LabMeta } from './world';
 

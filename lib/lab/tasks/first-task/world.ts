@@ -1,5 +1,5 @@
-import { createTokenizer, type Tokenizer } from '../model/tokenizer';
-import { shuffled, type Rng, createRng } from '../stats/rng';
+import { createTokenizer, type Tokenizer } from '../../../model/tokenizer';
+import { shuffled, type Rng, createRng } from '../../../stats/rng';
 
 /*
  * The first learning task's world, after the one that worked in lab-world-findings.md: 8 topics × 15 topical words

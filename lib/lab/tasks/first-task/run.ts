@@ -1,13 +1,16 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readJsonlSync } from '../data/jsonl';
-import type { SftStep } from '../model/sft';
-import type { Policy } from '../model/policy';
-import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../rl/grpo';
+import { readJsonlSync } from '../../../data/jsonl';
+import type { SftStep } from '../../../model/sft';
+import type { Policy } from '../../../model/policy';
+import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../../../rl/grpo';
 import { allPass, labVerdicts, type LabVerdicts } from './checks';
 import type { LabConfig } from './config';
 import { evaluateLab, type LabEval } from './evaluate';
-import { warmStart } from './warm-start';
+import { createRng } from '../../../stats/rng';
+import type { Tokenizer } from '../../../model/tokenizer';
+import { warmStart, type WarmStartSpec } from '../../warm-start';
+import { teacherResponse } from './teacher';
 import { drawInstances, labTokenizer, promptIds, promptText, splitInstances, type LabMeta, type LabSplit } from './world';
 
 /*
@@ -53,6 +56,27 @@ export function labTask(config: LabConfig, split: LabSplit, tok = labTokenizer()
   };
 }
 
+/** Teacher (prompt, response) pairs over training instances only. */
+export function teacherExamples(config: LabConfig, tok: Tokenizer, split: LabSplit) {
+  const rng = createRng(config.seed + 1);
+  return drawInstances(split, rng, config.sft.examples).map((m) => ({
+    prompt: promptIds(tok, m),
+    response: [...tok.encode(teacherResponse(m, rng, config.teacher)), tok.eos],
+  }));
+}
+
+/** The first task's warm start: the teacher on training instances (the held-out split is part of the key). */
+export function firstTaskWarmStart(config: LabConfig, tok: Tokenizer, split: LabSplit): WarmStartSpec {
+  const { examples, ...sft } = config.sft;
+  return {
+    key: { task: 'first-task', teacher: config.teacher, examples, heldOut: config.heldOut },
+    model: config.model,
+    sft,
+    seed: config.seed,
+    examples: () => teacherExamples(config, tok, split),
+  };
+}
+
 /** Warm start then GRPO on the first task; writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json into `outDir`. */
 export async function runLab(
   config: LabConfig,
@@ -62,7 +86,7 @@ export async function runLab(
   const tok = labTokenizer();
   const split = splitInstances(config.heldOut, config.seed);
   const hooks = opts.hooks ?? {};
-  const ws = await warmStart(config, tok, split, opts.sftCacheDir, hooks.onSftStep);
+  const ws = await warmStart(firstTaskWarmStart(config, tok, split), tok, opts.sftCacheDir, hooks.onSftStep);
   hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
   const policy = ws.policy;
   const evalOpts = { maxNewTokens: config.grpo.maxNewTokens, seed: config.evalSeed, checks: config.checks };
