@@ -77,7 +77,7 @@ export function firstTaskWarmStart(config: LabConfig, tok: Tokenizer, split: Lab
   };
 }
 
-/** Warm start then GRPO on the first task; writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json into `outDir`. */
+/** Warm start then GRPO on the first task; writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final.json into `outDir`. */
 export async function runLab(
   config: LabConfig,
   outDir: string | undefined,
@@ -109,6 +109,7 @@ export async function runLab(
   if (outDir) curve.splice(0, curve.length, ...readCurve(join(outDir, 'eval.jsonl')));
   const before = curve[0]?.eval ?? (await evaluateLab(policy, split.heldOut, evalOpts));
   const after = curve[curve.length - 1]?.eval ?? before;
-  if (outDir) await writeFile(join(outDir, 'final-eval.json'), JSON.stringify({ before, after, curve }, null, 2) + '\n');
+  const finished = opts.stopAfter === undefined || opts.stopAfter >= config.grpo.steps;
+  if (outDir && finished) await writeFile(join(outDir, 'final.json'), JSON.stringify({ before, after, curve }, null, 2) + '\n');
   return { before, after, curve, metrics, policy };
 }

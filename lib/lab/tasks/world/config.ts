@@ -18,7 +18,7 @@ const worldShape = z
     task: z.literal('world'),
     seed: z.number().int(),
     model: z.object({ dModel: posInt, nLayers: posInt, nHeads: posInt, contextLength: posInt, mlpRatio: z.number().positive() }).strict(),
-    teacher: z.object({ skill: z.record(z.string(), prob), generalShare: prob, commaRate: prob, quoteRate: prob }).strict(),
+    teacher: z.object({ skill: z.record(z.string(), prob), subjectRate: prob, generalShare: prob, commaRate: prob, quoteRate: prob }).strict(),
     sft: z.object({ examples: posInt, steps: posInt, batchSize: posInt, learningRate: z.number().positive() }).strict(),
     data: z
       .object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { createRng, shuffled, type Rng } from '../../../stats/rng';
 import { LAB_TOPICS, lexiconEntry, topicWords } from '../../../verifiers/lab/lexicon';
@@ -96,15 +97,28 @@ function drawInstance(spec: DatasetSpec, allowed: readonly string[], kind: Insta
   const types = drawTypes(kind, unsatisfiable ? Math.max(k, 3) : k, allowed, rng);
   if (types === undefined) return undefined;
   const topic = LAB_TOPICS[rng.int(0, LAB_TOPICS.length - 1)]!;
-  const inst = canonical({ topic, clauses: drawClauses(topic, types, rng, unsatisfiable) });
+  const words = topicWords(topic);
+  const subject = words[rng.int(0, words.length - 1)]!;
+  const inst = canonical({ topic, subject, clauses: drawClauses(topic, types, rng, unsatisfiable) });
   return isSatisfiable(inst) !== unsatisfiable ? inst : undefined;
 }
 
 /**
- * `n` distinct instances (by prompt text) drawn from `spec`, none of whose prompts is in `exclude`.
- * @example drawDataset(spec, 2000, createRng(1)).length // 2000
+ * Which side of the held-out line a prompt is on: one prompt in ten (by a hash of its text) is for evaluation only.
+ * Evaluation sets and training data are drawn from their own sides, so neither depends on the other's size or seed
+ * (and every size of a run shares one warm start).
  */
-export function drawDataset(spec: DatasetSpec, n: number, rng: Rng, exclude: ReadonlySet<string> = new Set()): WorldInstance[] {
+export type Region = 'train' | 'eval';
+
+export function regionOf(prompt: string): Region {
+  return createHash('sha256').update(prompt).digest()[0]! < 26 ? 'eval' : 'train';
+}
+
+/**
+ * `n` distinct instances (by prompt text) drawn from `spec` on one side of the held-out line, none in `exclude`.
+ * @example drawDataset(spec, 2000, createRng(1), 'train').length // 2000
+ */
+export function drawDataset(spec: DatasetSpec, n: number, rng: Rng, region: Region, exclude: ReadonlySet<string> = new Set()): WorldInstance[] {
   const allowed = allowedTypes(spec);
   const out: WorldInstance[] = [];
   const seen = new Set(exclude);
@@ -118,7 +132,7 @@ export function drawDataset(spec: DatasetSpec, n: number, rng: Rng, exclude: Rea
     const inst = drawInstance(spec, allowed, drawKind(spec, rng), rng, unsat);
     if (inst === undefined) continue;
     const key = promptOf(inst);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || regionOf(key) !== region) continue;
     seen.add(key);
     out.push(inst);
   }

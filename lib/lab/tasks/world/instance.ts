@@ -2,9 +2,12 @@ import type { ConstraintKind } from '../../../verifiers/types';
 import { typeOrder, worldType } from './constraint-types';
 
 /*
- * One prompt of the world: a topic and 1–6 constraints, each a type with its parameter. The prompt text is the
- * instance's identity (two instances with the same text are the same prompt): "write about ocean in exactly 5
- * words include coral avoid reef sound cheerful".
+ * One prompt of the world: a query (a topic and a subject word of that topic: what to write about) and 1–6
+ * constraints, each a type with its parameter. Nothing checks the subject, as nothing checks the content of a real
+ * prompt in IF-RLVR; it is there because real prompts have a query beside their constraints (the attention analysis
+ * compares the two), and because it multiplies the prompts a constraint set can take, so that every kind of prompt
+ * has held-out instances. The prompt text is the instance's identity:
+ * "write about ocean whale in exactly 5 words include shell avoid reef sound cheerful".
  */
 
 /** One constraint of an instance: its type and parameter (a word, a count, the topic, or none). */
@@ -15,6 +18,8 @@ export interface WorldClause {
 
 export interface WorldInstance {
   readonly topic: string;
+  /** A word of the topic: the query's subject. */
+  readonly subject: string;
   /** In prompt order (constraint-types.ts). */
   readonly clauses: readonly WorldClause[];
 }
@@ -29,7 +34,7 @@ export interface LabConstraint {
 
 /** The instance with its clauses sorted into prompt order (the canonical form). */
 export function canonical(inst: WorldInstance): WorldInstance {
-  return { topic: inst.topic, clauses: [...inst.clauses].sort((a, b) => typeOrder(a.type) - typeOrder(b.type)) };
+  return { topic: inst.topic, subject: inst.subject, clauses: [...inst.clauses].sort((a, b) => typeOrder(a.type) - typeOrder(b.type)) };
 }
 
 function paramOf(c: WorldClause, topic: string): string | number {
@@ -40,13 +45,22 @@ function paramOf(c: WorldClause, topic: string): string | number {
   return c.param;
 }
 
+/** The query part of the prompt. @example queryOf({ topic: 'ocean', subject: 'whale', clauses: [] }) // 'write about ocean whale' */
+export function queryOf(inst: WorldInstance): string {
+  return `write about ${inst.topic} ${inst.subject}`;
+}
+
+/** The text of each constraint clause, in prompt order. */
+export function clauseTexts(inst: WorldInstance): string[] {
+  return canonical(inst).clauses.map((c) => worldType(c.type).clause(paramOf(c, inst.topic)));
+}
+
 /**
- * The prompt text. @example promptOf({ topic: 'ocean', clauses: [{ type: 'include', param: 'coral' }] })
- * // 'write about ocean include coral'
+ * The prompt text. @example promptOf({ topic: 'ocean', subject: 'whale', clauses: [{ type: 'include', param: 'shell' }] })
+ * // 'write about ocean whale include shell'
  */
 export function promptOf(inst: WorldInstance): string {
-  const parts = canonical(inst).clauses.map((c) => worldType(c.type).clause(paramOf(c, inst.topic)));
-  return [`write about ${inst.topic}`, ...parts].join(' ');
+  return [queryOf(inst), ...clauseTexts(inst)].join(' ');
 }
 
 /** The registry constraints of an instance, in prompt order. */

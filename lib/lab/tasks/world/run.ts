@@ -13,7 +13,7 @@ import type { RewardItem } from '../../../rl/rollout';
 import { createRng } from '../../../stats/rng';
 import { warmStart, type WarmStartSpec } from '../../warm-start';
 import type { WorldConfig } from './config';
-import { worldData, type WorldData } from './data';
+import { sftPrompts, worldData, type WorldData } from './data';
 import { evaluateWorld, type EvalRecord } from './evaluate';
 import { constraintsOf, promptOf, type WorldInstance } from './instance';
 import { createWorldJudge } from './judge';
@@ -56,18 +56,19 @@ export interface WorldRunSummary {
   readonly auditByConstraint?: AuditReport['byConstraint'];
 }
 
-/** The warm start of a world config: every field that shapes it is in the key. */
-export function worldWarmStart(config: WorldConfig, tok: Tokenizer, data: WorldData): WarmStartSpec {
+/** The warm start of a world config: every field that shapes it is in the key (the prompts are drawn only if it is trained). */
+export function worldWarmStart(config: WorldConfig, tok: Tokenizer): WarmStartSpec {
   const { examples, ...sft } = config.sft;
   return {
-    key: { task: 'world', teacher: config.teacher, examples, sftData: config.data.sft, eval: config.data.eval, evalSize: config.data.evalSize, evalSeed: config.evalSeed },
+    key: { task: 'world', teacher: config.teacher, examples, sftData: config.data.sft },
     model: config.model,
     sft,
     seed: config.seed,
     examples: () => {
       const rng = createRng(config.seed + 1);
+      const prompts = sftPrompts(config);
       return Array.from({ length: examples }, () => {
-        const inst = data.sft[rng.int(0, data.sft.length - 1)]!;
+        const inst = prompts[rng.int(0, prompts.length - 1)]!;
         return { prompt: [tok.bos, ...tok.encode(promptOf(inst))], response: [...tok.encode(teacherResponse(inst, rng, config.teacher)), tok.eos] };
       });
     },
@@ -123,7 +124,7 @@ export async function runWorld(config: WorldConfig, outDir: string | undefined, 
   const tok = worldTokenizer();
   const data = worldData(config);
   const hooks = opts.hooks ?? {};
-  const ws = await warmStart(worldWarmStart(config, tok, data), tok, opts.sftCacheDir, hooks.onSftStep);
+  const ws = await warmStart(worldWarmStart(config, tok), tok, opts.sftCacheDir, hooks.onSftStep);
   hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
   const policy = ws.policy;
   const judge = createWorldJudge(config.reward.judge, {

@@ -12,19 +12,22 @@ import type { WorldClause, WorldInstance } from './instance';
  * - a tiny policy copies a word from the prompt more easily when the word has a fixed place, so required words go
  *   in a fixed order from the front: start word, include word, twice word, then an animal, a positive and a formal
  *   word as needed; the end word goes last.
- * Natural behaviour: 3–9 words of the topic, a general word with probability `generalShare` each, a comma after one
- * or two words with probability `commaRate`, the whole response in quotes with probability `quoteRate`.
+ * Natural behaviour: the query's subject word with probability `subjectRate`, 3–9 words of the topic, a general word
+ * with probability `generalShare` each, a comma after one or two words with probability `commaRate`, the whole
+ * response in quotes with probability `quoteRate`.
  */
 
 export interface WorldTeacherOptions {
   /** P(the teacher follows a constraint), per type; `default` for types not listed. */
   readonly skill: Readonly<Record<string, number>>;
+  /** P(the response mentions the query's subject word), after the words the constraints require. */
+  readonly subjectRate: number;
   readonly generalShare: number;
   readonly commaRate: number;
   readonly quoteRate: number;
 }
 
-export const WORLD_TEACHER_DEFAULTS: WorldTeacherOptions = { skill: { default: 0.6 }, generalShare: 0.2, commaRate: 0.35, quoteRate: 0.15 };
+export const WORLD_TEACHER_DEFAULTS: WorldTeacherOptions = { skill: { default: 0.6 }, subjectRate: 0.5, generalShare: 0.2, commaRate: 0.35, quoteRate: 0.15 };
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(0, xs.length - 1)]!;
 
@@ -98,6 +101,7 @@ export function composeResponse(inst: WorldInstance, rng: Rng, follows: Readonly
       if (options.length > 0) put(pick(rng, options));
     }
   }
+  if (!words.includes(inst.subject) && ok(lexiconEntry(inst.subject), inst.subject) && rng.next() < o.subjectRate) put(inst.subject);
   for (let i = 0; i < n; i++) {
     if (words[i] !== undefined) continue;
     const from = (offTopic() ? GENERAL_WORDS : topic).filter((w) => ok(lexiconEntry(w), w));

@@ -13,7 +13,7 @@ function promptWords(): string[] {
   for (const topic of LAB_TOPICS) {
     for (const t of WORLD_TYPES) {
       const params = t.param === 'count' ? t.counts! : ['whale'];
-      for (const p of params) promptOf({ topic, clauses: [{ type: t.name, param: p }] }).split(' ').forEach((w) => words.add(w));
+      for (const p of params) promptOf({ topic, subject: 'whale', clauses: [{ type: t.name, param: p }] }).split(' ').forEach((w) => words.add(w));
     }
   }
   return [...words];

@@ -4,7 +4,7 @@ import { createRng } from '../../../stats/rng';
 import { HARD_TYPES, SOFT_TYPES, WORLD_TYPES, typesConflict } from './constraint-types';
 import { WORLD_BASE } from './config';
 import { evalSets, worldData } from './data';
-import { drawDataset, isSatisfiable, type DatasetSpec } from './dataset';
+import { drawDataset, isSatisfiable, regionOf, type DatasetSpec } from './dataset';
 import { constraintsOf, instanceKind, promptOf } from './instance';
 import { scoreResponses } from './reward';
 import { tally } from './tally';
@@ -14,6 +14,7 @@ import { worldTokenizer } from './vocabulary';
 
 const shellPrompt = {
   topic: 'ocean',
+  subject: 'whale',
   clauses: [
     { type: 'cheerful' },
     { type: 'include', param: 'shell' },
@@ -38,7 +39,7 @@ describe('the world of hard and soft constraints', () => {
   });
 
   it('writes prompts with clauses in a fixed order, and names each constraint by its registry id', () => {
-    expect(promptOf(shellPrompt)).toBe('write about ocean in exactly 4 words include shell sound cheerful stay on topic');
+    expect(promptOf(shellPrompt)).toBe('write about ocean whale in exactly 4 words include shell sound cheerful stay on topic');
     expect(constraintsOf(shellPrompt)).toEqual([
       { type: 'words_exact', kind: 'hard', id: 'count:word_count_range', kwargs: { min_words: 4, max_words: 4 } },
       { type: 'include', kind: 'hard', id: 'keywords:existence', kwargs: { keywords: ['shell'] } },
@@ -57,7 +58,7 @@ describe('the world of hard and soft constraints', () => {
   it('tokenizes every prompt word as one token', () => {
     const tok = worldTokenizer();
     for (const t of WORLD_TYPES) {
-      const text = promptOf({ topic: 'farm', clauses: [{ type: t.name, param: t.param === 'count' ? t.counts![0]! : 'goat' }] });
+      const text = promptOf({ topic: 'farm', subject: 'cow', clauses: [{ type: t.name, param: t.param === 'count' ? t.counts![0]! : 'goat' }] });
       expect(tok.encode(text)).toHaveLength(text.split(' ').length);
     }
     expect(tok.decode(tok.encode('"shell, sunny reef"'))).toBe('"shell, sunny reef"');
@@ -67,24 +68,24 @@ describe('the world of hard and soft constraints', () => {
     expect(isSatisfiable(shellPrompt)).toBe(true);
     expect(trueVerdicts(expertResponse(shellPrompt, createRng(1)), constraintsOf(shellPrompt)).every(Boolean)).toBe(true);
     // cheerful forbids every negative word, and "include storm" asks for one
-    expect(isSatisfiable({ topic: 'ocean', clauses: [{ type: 'include', param: 'storm' }, { type: 'cheerful' }] })).toBe(false);
+    expect(isSatisfiable({ topic: 'ocean', subject: 'whale', clauses: [{ type: 'include', param: 'storm' }, { type: 'cheerful' }] })).toBe(false);
     // three words cannot start with one word, end with another and include a third
-    expect(isSatisfiable({ topic: 'ocean', clauses: [{ type: 'words_exact', param: 3 }, { type: 'include', param: 'reef' }, { type: 'start_with', param: 'tide' }, { type: 'end_with', param: 'sand' }, { type: 'twice', param: 'boat' }] })).toBe(false);
+    expect(isSatisfiable({ topic: 'ocean', subject: 'whale', clauses: [{ type: 'words_exact', param: 3 }, { type: 'include', param: 'reef' }, { type: 'start_with', param: 'tide' }, { type: 'end_with', param: 'sand' }, { type: 'twice', param: 'boat' }] })).toBe(false);
   });
 
   it('draws datasets by kind, count and types, distinct and reproducible', () => {
-    const hard = drawDataset(spec({ kinds: { 'hard-only': 1, 'soft-only': 0, mixed: 0 }, constraints: { min: 2, max: 3 } }), 300, createRng(3));
+    const hard = drawDataset(spec({ kinds: { 'hard-only': 1, 'soft-only': 0, mixed: 0 }, constraints: { min: 2, max: 3 } }), 300, createRng(3), 'train');
     expect(new Set(hard.map(promptOf)).size).toBe(300);
     expect(hard.every((i) => instanceKind(i) === 'hard-only' && i.clauses.length >= 2 && i.clauses.length <= 3)).toBe(true);
     expect(hard.every((i) => isSatisfiable(i))).toBe(true);
-    const two = drawDataset(spec({ types: ['include', 'cheerful'] }), 100, createRng(3));
+    const two = drawDataset(spec({ types: ['include', 'cheerful'] }), 100, createRng(3), 'train');
     expect(new Set(two.flatMap((i) => i.clauses.map((c) => c.type)))).toEqual(new Set(['include', 'cheerful']));
-    expect(drawDataset(spec(), 50, createRng(9)).map(promptOf)).toEqual(drawDataset(spec(), 50, createRng(9)).map(promptOf));
-    expect(() => drawDataset(spec({ types: ['include', 'sparkly'] }), 10, createRng(1))).toThrow(/unknown constraint type "sparkly"/);
+    expect(drawDataset(spec(), 50, createRng(9), 'train').map(promptOf)).toEqual(drawDataset(spec(), 50, createRng(9), 'train').map(promptOf));
+    expect(() => drawDataset(spec({ types: ['include', 'sparkly'] }), 10, createRng(1), 'train')).toThrow(/unknown constraint type "sparkly"/);
   });
 
   it('draws the asked share of unsatisfiable instances', () => {
-    const ds = drawDataset(spec({ unsatisfiable: 0.25 }), 200, createRng(4));
+    const ds = drawDataset(spec({ unsatisfiable: 0.25 }), 200, createRng(4), 'train');
     expect(ds.filter((i) => !isSatisfiable(i))).toHaveLength(50);
   });
 
@@ -93,15 +94,17 @@ describe('the world of hard and soft constraints', () => {
     const a = worldData({ ...config, seed: 1 });
     const b = worldData({ ...config, seed: 2 });
     expect(Object.values(a.eval).flat().map(promptOf)).toEqual(Object.values(b.eval).flat().map(promptOf));
-    const held = new Set(Object.values(a.eval).flat().map(promptOf));
-    expect(a.train.some((i) => held.has(promptOf(i)))).toBe(false);
-    expect(a.sft.some((i) => held.has(promptOf(i)))).toBe(false);
+    expect(Object.values(a.eval).flat().every((i) => regionOf(promptOf(i)) === 'eval')).toBe(true);
+    expect([...a.train, ...a.sft].every((i) => regionOf(promptOf(i)) === 'train')).toBe(true);
+    // about one prompt in ten is held out
+    const all = drawDataset(spec(), 400, createRng(8), 'train').map(promptOf);
+    expect(all.length).toBe(400);
     expect(Object.keys(evalSets(config))).toEqual(['hard', 'mixed', 'soft']);
     expect(a.eval.soft!.every((i) => instanceKind(i) === 'soft-only')).toBe(true);
   });
 
   it('teaches every type partially, hard and soft alike (the fairness of the starting point)', () => {
-    const ds = drawDataset(spec(), 1500, createRng(5));
+    const ds = drawDataset(spec(), 1500, createRng(5), 'train');
     const rng = createRng(6);
     const pass = new Map<string, [number, number]>();
     for (const inst of ds) {
