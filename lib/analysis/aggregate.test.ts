@@ -53,7 +53,7 @@ describe('aggregateGrids', () => {
   });
 
   it('leaves out prompts where a cell is undefined, and gives NaN where no prompt defines it', () => {
-    const [[cell, none]] = aggregateGrids([[[1, NaN]], [[NaN, NaN]], [[3, NaN]]], OPTS);
+    const [cell, none] = aggregateGrids([[[1, NaN]], [[NaN, NaN]], [[3, NaN]]], OPTS)[0]!;
     expect(cell!.estimate).toBe(2);
     expect(cell).toEqual(bootstrapCI([1, 3], mean, OPTS));
     expect(none).toEqual({ estimate: NaN, lo: NaN, hi: NaN });

@@ -95,7 +95,7 @@ describe('files written by the Python exporter (examples/attention_export.py)', 
 });
 
 describe('readAttentionFile errors name the file and the field', () => {
-  const write = (name: string, header: unknown, data = new Uint8Array(0)): string => {
+  const write = (name: string, header: unknown, data: Uint8Array = new Uint8Array(0)): string => {
     const json = Buffer.from(JSON.stringify(header));
     const len = Buffer.alloc(8);
     len.writeBigUInt64LE(BigInt(json.length));

@@ -67,7 +67,7 @@ export interface TokenHeatmap {
 
 /**
  * Token-level heatmap: one row per query token (the response), one column per key token, with the labelled spans
- * drawn as coloured bands above the keys. Blank cells are keys the query cannot see (or a dropped sink).
+ * drawn as coloured bands above the keys. Grey cells are keys the query cannot see (or a dropped sink).
  * @example tokenAttentionFigure(tokenView(record, { layer: 1, head: 'mean', sink: 'drop' }), 'p1, layer 1, mean over heads')
  */
 export function tokenAttentionFigure(view: TokenHeatmap, title: string): Figure {
@@ -102,14 +102,25 @@ export function tokenAttentionFigure(view: TokenHeatmap, title: string): Figure 
         y: view.queries,
         z: view.weights.map((row) => row.map(orNull)),
         zmin: 0,
-        colorscale: 'Blues',
+        // white (no attention) to dark blue; plotly's own 'Blues' runs the other way
+        colorscale: [
+          [0, '#ffffff'],
+          [1, '#08306b'],
+        ],
         colorbar: { title: { text: 'attention' } },
         hovertemplate: 'query %{y} → key %{x}: %{z:.3f}<extra></extra>',
       },
     ],
     layout: baseLayout(title, 'key token', 'query token (response)', {
       xaxis: { tickvals: keys, ticktext: [...view.tokens], tickangle: -60, automargin: true, title: { text: 'key token' } },
-      yaxis: { tickvals: [...view.queries], ticktext: view.queries.map((t) => view.tokens[t] ?? String(t)), autorange: 'reversed', automargin: true },
+      yaxis: {
+        tickvals: [...view.queries],
+        ticktext: view.queries.map((t) => view.tokens[t] ?? String(t)),
+        autorange: 'reversed',
+        automargin: true,
+        title: { text: 'query token (response)' },
+      },
+      plot_bgcolor: '#e8e8e8', // keys a query cannot see stay grey, apart from weights near 0 (white)
       shapes,
       annotations,
       margin: { l: 90, r: 30, t: 100, b: 110 },
