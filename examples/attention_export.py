@@ -106,6 +106,8 @@ def render(tokenizer, row, chat):
     parts, at = [], base
     if row.get("system"):
         s = text.find(row["system"])
+        if s < 0:
+            raise ValueError(f"{row['id']}: the chat template changed the system text; use --no-chat or drop the system prompt")
         parts.append({"role": "system", "start": s, "end": s + len(row["system"])})
     for p in row["parts"]:
         parts.append({"role": p["role"], "start": at, "end": at + len(p["text"]), **({"id": p["id"]} if "id" in p else {})})
@@ -138,7 +140,7 @@ def export_row(model, tokenizer, row, out_dir, args):
     spans.append({"role": "response", "start": P, "end": T})
     with torch.no_grad():
         attentions = model(torch.tensor([ids], device=device), output_attentions=True).attentions
-    if attentions is None or len(attentions) != model.config.num_hidden_layers:
+    if attentions is None or any(a is None for a in attentions):
         raise RuntimeError("the model returned no attention weights; is it loaded with attn_implementation='eager'?")
     q0 = 0 if args.all_rows else P
     H = attentions[0].shape[1]
