@@ -95,6 +95,13 @@ describe('spanRowMetrics', () => {
     expect(m.lift).toBeCloseTo(0.5, 12);
   });
 
+  it('handles spans longer than its scratch buffer (1,024 keys)', () => {
+    // uniform over 3,000 keys, span of 2,500: mass 5/6, lift 1, uniform inside (entropy 1, gini 0)
+    const uniform = { first: 0, p: new Float64Array(3000).fill(1 / 3000) };
+    const m = spanRowMetrics(uniform, [[100, 2600]]);
+    expect([m.mass, m.lift, m.entropy, m.gini].map((v) => +v.toFixed(9))).toEqual([+(5 / 6).toFixed(9), 1, 1, 0]);
+  });
+
   it('is undefined when no key of the span is visible yet', () => {
     const m = spanRowMetrics(row, [[5, 7]]);
     expect([m.mass, m.lift, m.entropy, m.gini].every(Number.isNaN)).toBe(true);

@@ -54,9 +54,11 @@ export function normalisedEntropy(p: ArrayLike<number>): number {
  * @example gini([0, 0, 1]) // 2/3
  */
 export function gini(x: ArrayLike<number>): number {
-  const n = x.length;
-  if (n < 2) return NaN;
-  const sorted = Float64Array.from(x).sort();
+  return x.length < 2 ? NaN : giniOfSorted(Float64Array.from(x).sort());
+}
+
+function giniOfSorted(sorted: Float64Array): number {
+  const n = sorted.length;
   let num = 0;
   let sum = 0;
   for (let i = 0; i < n; i++) {
@@ -80,21 +82,35 @@ export interface SpanRowMetrics {
 
 const UNDEFINED: SpanRowMetrics = { mass: NaN, lift: NaN, entropy: NaN, gini: NaN };
 
+// Reused across calls: this runs once per row, layer, head and span (millions of times for a real model).
+let scratch = new Float64Array(1024);
+
 /**
  * Mass, lift and concentration of a visible row on a span; all NaN when none of the span's keys is visible yet.
+ * Inside the span q = p / mass, so its entropy is ln(mass) − Σ p ln p / mass, without building q.
  * @example spanRowMetrics({ first: 0, p: Float64Array.of(0.1, 0.6, 0.3) }, [[1, 2]]) // mass 0.6, lift 1.8
  */
 export function spanRowMetrics(row: VisibleRow, ranges: KeyRanges): SpanRowMetrics {
   const { first, p } = row;
   const last = first + p.length - 1;
-  const inside: number[] = [];
-  for (const [start, end] of ranges) {
-    for (let k = Math.max(start, first); k < end && k <= last; k++) inside.push(p[k - first]!);
-  }
-  if (inside.length === 0) return UNDEFINED;
+  let n = 0;
   let mass = 0;
-  for (const v of inside) mass += v;
-  const uniform = inside.length / p.length;
-  const within = mass > 0 ? inside.map((v) => v / mass) : [];
-  return { mass, lift: mass / uniform, entropy: mass > 0 ? normalisedEntropy(within) : NaN, gini: mass > 0 ? gini(within) : NaN };
+  let pLogP = 0;
+  for (const [start, end] of ranges) {
+    for (let k = Math.max(start, first); k < end && k <= last; k++) {
+      const v = p[k - first]!;
+      if (n === scratch.length) {
+        const grown = new Float64Array(2 * n);
+        grown.set(scratch);
+        scratch = grown;
+      }
+      scratch[n++] = v;
+      mass += v;
+      if (v > 0) pLogP += v * Math.log(v);
+    }
+  }
+  if (n === 0) return UNDEFINED;
+  const lift = mass / (n / p.length);
+  if (n < 2 || !(mass > 0)) return { mass, lift, entropy: NaN, gini: NaN };
+  return { mass, lift, entropy: (Math.log(mass) - pLogP / mass) / Math.log(n), gini: giniOfSorted(scratch.subarray(0, n).sort()) };
 }
