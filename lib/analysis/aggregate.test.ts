@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapCI, mean } from '../stats/bootstrap';
-import { aggregateGrids, compareMetric, metricGrid, metricLabel, pairedDifferences, poolGrid, summariseMetric } from './aggregate';
+import { aggregateGrids, compareMetric, metricGrid, metricLabel, metricValue, pairedDifferences, poolGrid, summariseMetric } from './aggregate';
 import type { Grid, PromptMetrics } from './prompt-metrics';
 
 /** A prompt whose only span is 'constraint', with the given mass grid (other metrics zero). */
@@ -37,6 +37,18 @@ describe('poolGrid', () => {
     expect(poolGrid(g, 'head')).toBe(g);
     expect(poolGrid(g, 'layer')).toEqual([[1.5], [3]]);
     expect(poolGrid(g, 'model')).toEqual([[2]]); // (1 + 2 + 3) / 3
+  });
+});
+
+describe('metricValue', () => {
+  it('is the mean over layers and heads of one prompt, NaN for a span it lacks', () => {
+    // (.1 + .2 + .3 + .6) / 4 = .3
+    const p = prompt('a', [
+      [0.1, 0.2],
+      [0.3, 0.6],
+    ]);
+    expect(metricValue(p, MASS)).toBeCloseTo(0.3, 12);
+    expect(metricValue(p, { metric: 'lift', span: 'query' })).toBeNaN();
   });
 });
 

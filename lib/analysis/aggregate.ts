@@ -59,6 +59,15 @@ export function poolGrid(grid: Grid, pool: Pool): Grid {
 }
 
 /**
+ * One number per prompt: the metric's mean over all layers and heads (e.g. to relate attention to whether the prompt's
+ * constraint was satisfied). NaN when undefined on this prompt.
+ * @example prompts.map((p) => metricValue(p, { metric: 'mass', span: 'constraint:length' }))
+ */
+export function metricValue(p: PromptMetrics, key: MetricKey): number {
+  return poolGrid(metricGrid(p, key), 'model')[0]![0]!;
+}
+
+/**
  * Per cell, the mean over prompts of their values with a bootstrap CI; prompts where the cell is NaN are left out
  * (the interval is NaN when fewer than one prompt remains). Every cell uses the same seed.
  * @example aggregateGrids(prompts.map((p) => poolGrid(metricGrid(p, key), 'layer')), { seed: 0 })

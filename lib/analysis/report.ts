@@ -1,7 +1,7 @@
 import { attentionHeadsFigure, spanBarsFigure, tokenAttentionFigure } from '../plots/attention';
 import type { Figure } from '../plots/figure';
 import type { BootstrapOptions, Interval } from '../stats/bootstrap';
-import { compareMetric, metricGrid, metricLabel, poolGrid, summariseMetric, type IntervalGrid, type MetricKey, type MetricName } from './aggregate';
+import { compareMetric, metricLabel, metricValue, summariseMetric, type IntervalGrid, type MetricKey, type MetricName } from './aggregate';
 import { SPAN_ROLES } from './maps';
 import type { PromptMetrics } from './prompt-metrics';
 import type { TokenView } from './token-view';
@@ -52,7 +52,7 @@ export function isHeatmapKey(key: MetricKey): boolean {
 const column = (grid: IntervalGrid): Interval[] => grid.map((row) => row[0]!);
 
 function definedOn(prompts: readonly PromptMetrics[], key: MetricKey): number {
-  return prompts.filter((p) => !Number.isNaN(poolGrid(metricGrid(p, key), 'model')[0]![0]!)).length;
+  return prompts.filter((p) => !Number.isNaN(metricValue(p, key))).length;
 }
 
 /**
