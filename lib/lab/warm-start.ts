@@ -28,6 +28,11 @@ export function warmStartKey(spec: WarmStartSpec, tok: Tokenizer): string {
   return createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 16);
 }
 
+/** The directory of a cached warm start. */
+export function warmStartDir(cacheDir: string, key: string): string {
+  return join(cacheDir, `sft-${key}`);
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await access(path);
@@ -44,7 +49,7 @@ export async function warmStart(
   cacheDir?: string,
   onStep?: (s: SftStep) => void,
 ): Promise<{ policy: Policy; cached: boolean; dir?: string }> {
-  const dir = cacheDir ? join(cacheDir, `sft-${warmStartKey(spec, tok)}`) : undefined;
+  const dir = cacheDir ? warmStartDir(cacheDir, warmStartKey(spec, tok)) : undefined;
   if (dir && (await exists(join(dir, 'config.json')))) {
     // the key covers the settings, not the model code: a checkpoint from an older weights layout fails to load
     const policy = await loadPolicy(dir).catch((e: unknown) => {

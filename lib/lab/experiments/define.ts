@@ -8,8 +8,9 @@ import type { LabTask } from '../tasks/task';
  * notebooks all read the registry.
  */
 
-export type Size = 'quick' | 'full';
-export const SIZES: readonly Size[] = ['quick', 'full'];
+/** 'full': `make reproduce`; 'quick': notebooks and CI; 'smoke': the tests (seconds to a couple of minutes per job). */
+export type Size = 'smoke' | 'quick' | 'full';
+export const SIZES: readonly Size[] = ['smoke', 'quick', 'full'];
 
 export interface ArmSpec<C> {
   readonly name: string;
