@@ -11,6 +11,16 @@ import { TEACHER_DEFAULTS } from './teacher';
 const posInt = z.number().int().positive();
 const prob = z.number().min(0).max(1);
 
+/** The reward once called 'mean' is 'fraction' everywhere now; old configs still load, with a deprecation warning. */
+function renameMeanReward(value: unknown): unknown {
+  if (value !== 'mean') return value;
+  process.emitWarning(`lab config: reward "mean" is deprecated; it is read as "fraction" (the same reward): write "reward": "fraction"`, {
+    type: 'DeprecationWarning',
+    code: 'IFKIT_LAB_REWARD_MEAN',
+  });
+  return 'fraction';
+}
+
 const labShape = z
   .object({
     seed: z.number().int(),
@@ -21,8 +31,8 @@ const labShape = z
     /** Fixed sampling seed of every held-out evaluation. */
     evalSeed: z.number().int(),
     checks: z.enum(['local', 'registry']),
-    /** 'all': 1 if every constraint passes (the precise reward); 'mean': the fraction that pass. */
-    reward: z.enum(['all', 'mean']),
+    /** 'all': 1 if every constraint passes (the precise reward); 'fraction': the share that pass (aggregate.ts). */
+    reward: z.preprocess(renameMeanReward, z.enum(['all', 'fraction'])),
   })
   .strict();
 
