@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseLabConfig } from './config';
 import { labTask } from './run';
-import { splitInstances } from './world';
+import type { RewardFn } from '../rl/rollout';
+import { splitInstances, type LabMeta } from './world';
 
 describe('parseLabConfig', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -29,13 +30,15 @@ describe('parseLabConfig', () => {
 describe('labTask reward', () => {
   const meta = { topic: 'ocean', numWords: 4, keyword: 'coral' };
   const split = splitInstances(128, 1);
+  // labTask's reward is a plain per-completion function (not the batch form GrpoTask also allows).
+  const reward = (kind: 'all' | 'fraction') => labTask(parseLabConfig({ reward: kind }), split).reward as RewardFn<LabMeta>;
   // "the coral reef glows": 4 words, lowercase, has the keyword; the others break one or two of the three checks.
   it.each([
     ['the coral reef glows', 1, 1],
     ['the coral reef glows bright', 0, 2 / 3],
     ['The reef glows bright', 0, 1 / 3],
   ])('%j: all %f, fraction %f', (completion, all, fraction) => {
-    expect(labTask(parseLabConfig({ reward: 'all' }), split).reward('', completion, meta)).toBe(all);
-    expect(labTask(parseLabConfig({ reward: 'fraction' }), split).reward('', completion, meta)).toBeCloseTo(fraction, 12);
+    expect(reward('all')('', completion, meta)).toBe(all);
+    expect(reward('fraction')('', completion, meta)).toBeCloseTo(fraction, 12);
   });
 });

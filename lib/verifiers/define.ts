@@ -85,3 +85,15 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     ...(sampleKwargs ? { sampleKwargs: (rng: Rng) => sampleKwargs(rng) as Record<string, unknown> } : {}),
   };
 }
+
+/** A spec without the fields hardConstraint fills in. */
+export type HardConstraintSpec<K> = Omit<ConstraintSpec<K>, 'suites' | 'category' | 'kind'>;
+
+/**
+ * A hard (rule-checked) constraint registered for `suites`, its category the id's prefix (`'count:numbers'` →
+ * `'count'`), as every upstream suite names them.
+ * @example hardConstraint(['iftrain'], { id: 'punctuation:punctuation_dot', kwargs: noKwargs, describe, check })
+ */
+export function hardConstraint<K>(suites: readonly Suite[], spec: HardConstraintSpec<K>): Constraint {
+  return defineConstraint<K>({ ...spec, suites, category: spec.id.split(':')[0]!, kind: 'hard' });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PY_RE } from './kwarg-regex';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 // re.split(r"\s?\*\*\*\s?"): Python's \s, so `* * *` (spaced) is not a divider and `****` leaves a `*` behind.

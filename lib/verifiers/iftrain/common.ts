@@ -1,16 +1,11 @@
-/** Kwargs schemas and small text helpers shared by the IFTrain (open-instruct IFEvalG) checkers. */
+/**
+ * What the IFTrain (open-instruct IFEvalG) checkers share and the other suites do not: string kwargs that upstream
+ * strips or compiles as Python regexes, and small text helpers. Relations, counts and "no kwargs" are in ../kwargs.ts.
+ */
 import { z } from 'zod';
+import { hardConstraint, type Constraint, type HardConstraintSpec } from '../define';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
 import { isPyRegex } from './py-regex';
-
-/** Upstream's two comparison relations (`_COMPARISON_RELATION`). */
-export const RELATIONS = ['less than', 'at least'] as const;
-export type Relation = (typeof RELATIONS)[number];
-
-/** `count < n` for 'less than', `count >= n` for 'at least'. */
-export function compare(count: number, relation: Relation, n: number): boolean {
-  return relation === 'less than' ? count < n : count >= n;
-}
 
 /**
  * A string kwarg that upstream strips; empty (falsy) values make upstream draw a random one, which a verifier
@@ -32,11 +27,10 @@ export const wordOrFirstOfList = z
   .transform((v) => (typeof v === 'string' ? v : v[0]!))
   .pipe(strippedText);
 
-/** A count that upstream replaces by a random draw when it is 0 (falsy), so 0 is rejected. */
-export const positiveInt = z.number().int().min(1, { message: 'must be at least 1 (upstream replaces 0 by a random draw)' });
-
-/** A raw prompt to copy (upstream raises when it is empty). */
-export const promptText = z.string().min(1, { message: 'must be the non-empty prompt to repeat' });
+/** Register an IFTrain id: suite `iftrain`, category = the id's prefix, a hard (rule-checked) constraint. */
+export function iftrainConstraint<K>(spec: HardConstraintSpec<K>): Constraint {
+  return hardConstraint<K>(['iftrain'], spec);
+}
 
 const WS = `[${[...PY_WHITESPACE].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`;
 
