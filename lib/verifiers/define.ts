@@ -22,6 +22,9 @@ export interface Constraint {
   readonly sampleKwargs?: (rng: Rng) => Record<string, unknown>;
 }
 
+/** Finds a constraint by id (the registry's getConstraint, or one with plugin ids); throws UnknownConstraintError for an id nobody registers. */
+export type ConstraintLookup = (id: string) => Constraint;
+
 /** Thrown for kwargs that fail the constraint's schema; names the id, the field and the value. */
 export class KwargsError extends Error {
   constructor(
