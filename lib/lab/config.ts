@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GRPO_DEFAULTS, parseConfigOver, parseGrpoConfig, type GrpoConfig } from '../rl/config';
+import { parseConfigOver } from '../data/parse-config';
+import { GRPO_DEFAULTS, parseGrpoConfig, type GrpoConfig } from '../rl/config';
 import { TEACHER_DEFAULTS } from './teacher';
 
 /*
