@@ -12,6 +12,7 @@ import { loadTemplate } from '../../judge/prompts';
 import { runJudgeAudit } from '../../judge/run-audit';
 import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
 import { JUDGE_MODES, type JudgeMode } from '../../judge/types';
+import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
 
 interface AuditCliOptions {
   input: string;
@@ -45,12 +46,6 @@ const line = (s: AuditSummary): string => {
   );
 };
 
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
   const prompts = readPromptRows(opts.input);
@@ -68,11 +63,11 @@ async function audit(opts: AuditCliOptions): Promise<void> {
     mode: opts.mode,
     ...(opts.template ? { template: loadTemplate(opts.mode, opts.template) } : {}),
     client: {
-      concurrency: positiveInt('concurrency', opts.concurrency),
-      timeoutMs: positiveInt('timeout-ms', opts.timeoutMs),
-      retry: { maxRetries: positiveInt('max-retries', opts.maxRetries) },
-      temperature: Number(opts.temperature),
-      ...(opts.maxTokens ? { maxTokens: positiveInt('max-tokens', opts.maxTokens) } : {}),
+      concurrency: positiveIntFlag('concurrency', opts.concurrency),
+      timeoutMs: positiveIntFlag('timeout-ms', opts.timeoutMs),
+      retry: { maxRetries: nonNegativeIntFlag('max-retries', opts.maxRetries) },
+      temperature: nonNegativeFlag('temperature', opts.temperature),
+      ...(opts.maxTokens !== undefined ? { maxTokens: positiveIntFlag('max-tokens', opts.maxTokens) } : {}),
     },
     onRetry: () => void retries++,
     onFailure: opts.onFailure,
@@ -84,8 +79,8 @@ async function audit(opts: AuditCliOptions): Promise<void> {
   bar.start(cases.requests.length, 0, { retries: 0 });
   try {
     const result = await runJudgeAudit(cases, judge, {
-      seed: positiveInt('seed', opts.seed),
-      resamples: positiveInt('resamples', opts.resamples),
+      seed: nonNegativeIntFlag('seed', opts.seed),
+      resamples: nonNegativeIntFlag('resamples', opts.resamples),
       invalid: opts.invalid,
       signal: controller.signal,
       onProgress: ({ done }) => bar.update(done, { retries }),
