@@ -1,8 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../tensor/backend';
 import { ADAM_DEFAULTS, adamStep } from './adamw';
 import { globalNormClip } from './grad-clip';
 import { createAdam } from './optimizer';
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
 
 describe('createAdam (tensor) agrees with adamStep + globalNormClip', () => {
   it('three clipped steps on two variables; moments export and import', () => {
