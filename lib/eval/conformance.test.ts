@@ -11,7 +11,7 @@ import { summarize } from './metrics';
 import { officialJsonl } from './official-format';
 import { scorePrompts, variantVerdicts, type ScoredPrompt } from './score';
 
-// The GPT-4 responses scored by the official google-research scorer (2025 instructions.py); see ifeval/SOURCES.md.
+// The GPT-4 responses scored by the official google-research scorer (2025 instructions.py); see docs/data-sources.md.
 const byId = new Map<string, Constraint>(IFEVAL_CONSTRAINTS.map((c) => [c.id, c]));
 const lookup = (id: string): Constraint => byId.get(id)!;
 

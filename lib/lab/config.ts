@@ -5,7 +5,7 @@ import { TEACHER_DEFAULTS } from './teacher';
 
 /*
  * Configuration of the first learning task: the policy's shape, the supervised warm start on teacher responses,
- * the held-out split and the GRPO run. Embedded defaults follow lab-world-findings.md (a ~100k-parameter policy,
+ * the held-out split and the GRPO run. Embedded defaults follow docs/lab-world-findings.md (a ~100k-parameter policy,
  * SFT at lr 3e-3 × batch 64, GRPO 8 prompts × 8 samples at lr 3e-4, KL 0, clip 0.2, token-level loss).
  */
 

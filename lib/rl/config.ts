@@ -4,7 +4,7 @@ import { ADVANTAGE_PRESETS } from './advantages';
 
 /*
  * The GRPO trainer's configuration: typed defaults plus a diff (`{ ...GRPO_DEFAULTS, groupSize: 4 }`), validated by
- * zod and written as config.json next to the results. Defaults follow lab-world-findings.md (lr 3e-4, KL 0,
+ * zod and written as config.json next to the results. Defaults follow docs/lab-world-findings.md (lr 3e-4, KL 0,
  * clip 0.2, token-level normalisation, grad clip 1.0, one inner iteration); the names follow TRL's GRPOConfig
  * where one exists (num_generations → groupSize, num_iterations → innerIterations, epsilon / epsilon_high,
  * beta, loss_type, scale_rewards).
