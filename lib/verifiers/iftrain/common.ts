@@ -32,28 +32,12 @@ export function iftrainConstraint<K>(spec: HardConstraintSpec<K>): Constraint {
   return hardConstraint<K>(['iftrain'], spec);
 }
 
-const WS = `[${[...PY_WHITESPACE].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`;
-
-/** Python `re.split(r"\s?\*\*\*\s?", text)`, the `***` paragraph divider, with Python's whitespace set. */
-export const STARS_DIVIDER = new RegExp(`${WS}?\\*\\*\\*${WS}?`, 'u');
+const WS_CHARS = [...PY_WHITESPACE].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('');
+const NOT_WORD_OR_SPACE = new RegExp(`[^\\p{L}\\p{N}_${WS_CHARS}]`, 'gu');
 
 /** Python `re.sub(r"[^\w\s]", "", s)`: keep only Unicode word characters and whitespace. */
 export function keepWordAndSpace(s: string): string {
-  return s.replace(new RegExp(`[^\\p{L}\\p{N}_${WS.slice(1, -1)}]`, 'gu'), '');
-}
-
-/**
- * Count paragraphs as IFEval's number_paragraphs does: an empty first or last piece is dropped, an empty middle
- * piece makes the text invalid (null).
- */
-export function countPieces(pieces: readonly string[]): number | null {
-  let n = pieces.length;
-  for (let i = 0; i < pieces.length; i++) {
-    if (pyStrip(pieces[i]!) !== '') continue;
-    if (i === 0 || i === pieces.length - 1) n--;
-    else return null;
-  }
-  return n;
+  return s.replace(NOT_WORD_OR_SPACE, '');
 }
 
 /** A token with at least one letter or digit: what a reader counts as a word (used by the corrected checkers). */

@@ -4,7 +4,8 @@ import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
 import { noKwargs, positiveSchema } from '../kwargs';
-import { iftrainConstraint, isWordToken, regexText, STARS_DIVIDER } from './common';
+import { STARS_DIVIDER } from '../ifeval/number-paragraphs';
+import { iftrainConstraint, isWordToken, regexText } from './common';
 import { cachedPyRegex, pyCountMatches } from './py-regex';
 
 interface Composition {

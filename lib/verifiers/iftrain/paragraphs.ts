@@ -1,6 +1,7 @@
 /** IFTrain paragraph constraints: exactly two paragraphs, divided by `***` or by a blank line. */
 import { noKwargs } from '../kwargs';
-import { countPieces, iftrainConstraint, STARS_DIVIDER } from './common';
+import { countPieces, STARS_DIVIDER } from '../ifeval/number-paragraphs';
+import { iftrainConstraint } from './common';
 
 export const paragraphs = iftrainConstraint({
   id: 'paragraphs:paragraphs',
