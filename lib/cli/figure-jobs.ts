@@ -7,7 +7,7 @@ import { headlineGroups } from '../eval/benchmark-gap';
 import { evaluateFiles } from '../eval/evaluate';
 import { buildAuditCases } from '../judge/audit-input';
 import { paperJudgePresets } from '../judge/paper-judges';
-import { judgeRewardCurve } from '../judge/reward-curve';
+import { judgeRewardCurve } from '../rewards/reward-curve';
 import { compareJudges } from '../judge/run-audit';
 import { createNoisyJudge } from '../judge/simulated';
 import type { LabEval } from '../lab/tasks/first-task/evaluate';

@@ -1,5 +1,7 @@
+import { readResponseRows } from '../data/benchmark';
+import type { ConstraintLookup } from '../verifiers/define';
 import type { CheckerVariant } from '../verifiers/types';
-import { readPrompts, readResponses, type ConstraintLookup, type PreparedPrompt } from './input';
+import { readPrompts, type PreparedPrompt } from './input';
 import { joinResponses, type Joined } from './join';
 import { summarize, type EvalSummary } from './metrics';
 import { scorePrompts, type ScoredPrompt } from './score';
@@ -24,7 +26,7 @@ export interface Evaluation {
  */
 export function evaluateFiles(inputFile: string, responsesFile: string, opts: EvaluateOptions = {}): Evaluation {
   const prompts = readPrompts(inputFile, opts);
-  const joined = joinResponses(prompts, readResponses(responsesFile));
+  const joined = joinResponses(prompts, readResponseRows(responsesFile));
   const scored = scorePrompts(prompts, joined.responses);
   const summary = summarize(scored, { seed: opts.seed ?? 0, resamples: opts.resamples ?? 1000 }, joined.missing);
   return { prompts, joined, scored, summary };

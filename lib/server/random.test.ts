@@ -6,7 +6,8 @@ import { runJob } from './check-job';
 import { ifevalGoldenRows, mapConcurrent, post, pyStrLiteral } from './fixtures/http-client';
 import { itemResult, type ItemResult } from './item-result';
 import { startRewardServer, type RewardServer } from './server';
-import type { CheckJob, CheckMode, RewardKind } from './types';
+import type { RewardKind } from '../rewards/aggregate';
+import type { CheckJob, CheckMode } from './types';
 
 // 10k seeded random requests from 32 concurrent clients; every reply must equal what a direct library call returns
 // (runJob + itemResult for /verify, open-instruct's ifReward for /get_reward in strict mode).

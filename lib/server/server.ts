@@ -9,12 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Judge } from '../judge/types';
 import type { CheckerVariant } from '../verifiers/types';
+import type { RewardKind } from '../rewards/aggregate';
 import { HttpError, parseJson, readBody, sendError, sendJson } from './http-util';
 import { ServerMetrics } from './metrics';
 import { DEFAULT_EOS_TOKENS } from './openrlhf';
 import { CheckerPool, type PoolEvent } from './pool';
 import { getRewardRoute, verifyBatchRoute, verifyRoute, type RouteConfig } from './routes';
-import type { CheckMode, RewardKind, WorkerReady } from './types';
+import type { CheckMode, WorkerReady } from './types';
 import type { ScoreContext } from './verify-items';
 
 export interface RewardServerOptions {

@@ -24,6 +24,9 @@ export interface Constraint {
   readonly sampleKwargs?: (rng: Rng) => Record<string, unknown>;
 }
 
+/** Finds a constraint by id (the registry's getConstraint, or one with plugin ids); throws UnknownConstraintError for an id nobody registers. */
+export type ConstraintLookup = (id: string) => Constraint;
+
 /** Thrown for kwargs that fail the constraint's schema; names the id, the field and the value. */
 export class KwargsError extends Error {
   constructor(
@@ -87,4 +90,16 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     describe: (raw) => spec.describe(parseKwargs(id, schema, raw)),
     ...(sampleKwargs ? { sampleKwargs: (rng: Rng) => sampleKwargs(rng) as Record<string, unknown> } : {}),
   };
+}
+
+/** A spec without the fields hardConstraint fills in. */
+export type HardConstraintSpec<K> = Omit<ConstraintSpec<K>, 'suites' | 'category' | 'kind'>;
+
+/**
+ * A hard (rule-checked) constraint registered for `suites`, its category the id's prefix (`'count:numbers'` →
+ * `'count'`), as every upstream suite names them.
+ * @example hardConstraint(['iftrain'], { id: 'punctuation:punctuation_dot', kwargs: noKwargs, describe, check })
+ */
+export function hardConstraint<K>(suites: readonly Suite[], spec: HardConstraintSpec<K>): Constraint {
+  return defineConstraint<K>({ ...spec, suites, category: spec.id.split(':')[0]!, kind: 'hard' });
 }

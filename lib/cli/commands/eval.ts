@@ -6,6 +6,7 @@ import { evaluateFiles } from '../../eval/evaluate';
 import { officialJsonl } from '../../eval/official-format';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
+import { nonNegativeIntFlag } from '../flags';
 
 interface EvalFlags {
   readonly input: string;
@@ -16,15 +17,9 @@ interface EvalFlags {
   readonly perId?: boolean;
 }
 
-function integerFlag(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 function runEval(flags: EvalFlags): void {
-  const seed = integerFlag('seed', flags.seed);
-  const resamples = integerFlag('resamples', flags.resamples);
+  const seed = nonNegativeIntFlag('seed', flags.seed);
+  const resamples = nonNegativeIntFlag('resamples', flags.resamples);
   const started = performance.now();
   const { scored, summary } = evaluateFiles(flags.input, flags.responses, { seed, resamples });
   mkdirSync(flags.out, { recursive: true });

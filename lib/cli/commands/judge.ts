@@ -4,13 +4,15 @@ import { Presets, SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { toJsonl } from '../../data/jsonl';
 import type { AuditSummary } from '../../judge/audit-ci';
-import { buildAuditCases, readPromptRows, readResponseRows } from '../../judge/audit-input';
+import { readPromptRows, readResponseRows } from '../../data/benchmark';
+import { buildAuditCases } from '../../judge/audit-input';
 import { openReplyCache } from '../../judge/cache';
 import { labelledAuditCases, readTruthLabels } from '../../judge/labels';
 import { loadTemplate } from '../../judge/prompts';
 import { runJudgeAudit } from '../../judge/run-audit';
 import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
 import { JUDGE_MODES, type JudgeMode } from '../../judge/types';
+import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
 
 interface AuditCliOptions {
   input: string;
@@ -44,12 +46,6 @@ const line = (s: AuditSummary): string => {
   );
 };
 
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
   const prompts = readPromptRows(opts.input);
@@ -67,11 +63,11 @@ async function audit(opts: AuditCliOptions): Promise<void> {
     mode: opts.mode,
     ...(opts.template ? { template: loadTemplate(opts.mode, opts.template) } : {}),
     client: {
-      concurrency: positiveInt('concurrency', opts.concurrency),
-      timeoutMs: positiveInt('timeout-ms', opts.timeoutMs),
-      retry: { maxRetries: positiveInt('max-retries', opts.maxRetries) },
-      temperature: Number(opts.temperature),
-      ...(opts.maxTokens ? { maxTokens: positiveInt('max-tokens', opts.maxTokens) } : {}),
+      concurrency: positiveIntFlag('concurrency', opts.concurrency),
+      timeoutMs: positiveIntFlag('timeout-ms', opts.timeoutMs),
+      retry: { maxRetries: nonNegativeIntFlag('max-retries', opts.maxRetries) },
+      temperature: nonNegativeFlag('temperature', opts.temperature),
+      ...(opts.maxTokens !== undefined ? { maxTokens: positiveIntFlag('max-tokens', opts.maxTokens) } : {}),
     },
     onRetry: () => void retries++,
     onFailure: opts.onFailure,
@@ -83,8 +79,8 @@ async function audit(opts: AuditCliOptions): Promise<void> {
   bar.start(cases.requests.length, 0, { retries: 0 });
   try {
     const result = await runJudgeAudit(cases, judge, {
-      seed: positiveInt('seed', opts.seed),
-      resamples: positiveInt('resamples', opts.resamples),
+      seed: nonNegativeIntFlag('seed', opts.seed),
+      resamples: nonNegativeIntFlag('resamples', opts.resamples),
       invalid: opts.invalid,
       signal: controller.signal,
       onProgress: ({ done }) => bar.update(done, { retries }),

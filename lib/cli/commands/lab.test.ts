@@ -51,4 +51,12 @@ describe('ifkit lab', () => {
     const samples = await runCli(['sample', '--checkpoint', join(out, 'checkpoints', 'step-000002'), '--prompt', 'write about ocean', '--n', '3', '--max-new-tokens', '4']);
     expect(samples.split('\n')).toHaveLength(3);
   }, 120_000);
+
+  it('checks its number flags before loading anything, naming the flag and the value', async () => {
+    const sample = ['sample', '--checkpoint', join(root, 'none'), '--prompt', 'write about ocean'];
+    await expect(runCli([...sample, '--n', '0'])).rejects.toThrow('--n must be a positive integer (1, 2, 3, …), got "0"');
+    await expect(runCli([...sample, '--temperature', 'hot'])).rejects.toThrow('--temperature must be a number >= 0 (e.g. 0, 0.7, 1), got "hot"');
+    await expect(runCli([...sample, '--seed', '-1'])).rejects.toThrow('--seed must be a non-negative integer (0, 1, 2, …), got "-1"');
+    await expect(runCli(['grpo', '--out', join(root, 'never'), '--steps', '2.5'])).rejects.toThrow('--steps must be a positive integer (1, 2, 3, …), got "2.5"');
+  });
 });

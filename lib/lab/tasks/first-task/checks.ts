@@ -1,11 +1,11 @@
 import { passes } from '../../../verifiers/types';
-import { REGISTRY, getConstraint } from '../../../verifiers/registry';
+import { getConstraint } from '../../../verifiers/registry';
 import { countWords, escapeRegExp, pyIsLower } from '../../../verifiers/nlp/pytext';
 import type { LabMeta } from './world';
 
 /*
  * The task's three IFEval checks. 'registry' uses the real checkers (`getConstraint(id).prepare(kwargs)`);
- * 'local' uses small stand-ins with the same semantics, for when the registry does not have the ids yet:
+ * 'local' uses small stand-ins with the same semantics:
  * - length_constraints:number_words counts nltk RegexpTokenizer(r"\w+") tokens (pytext countWords). IFEval only
  *   has 'less than' and 'at least', so "exactly N" is both: at least N and less than N + 1.
  * - keywords:existence is re.search(keyword, response, re.I): a substring match, no word boundaries ("coral"
@@ -26,11 +26,6 @@ export interface LabVerdicts {
   readonly length: boolean;
   readonly keyword: boolean;
   readonly lowercase: boolean;
-}
-
-/** True when every lab constraint id is registered (then 'registry' checks can be used). */
-export function registryHasLabChecks(): boolean {
-  return LAB_CONSTRAINT_IDS.every((id) => REGISTRY.has(id));
 }
 
 function localVerdicts(response: string, m: LabMeta): LabVerdicts {
@@ -54,10 +49,6 @@ function registryVerdicts(response: string, m: LabMeta): LabVerdicts {
 
 /** The three verdicts of `response` for instance `m`. */
 export function labVerdicts(response: string, m: LabMeta, source: CheckSource): LabVerdicts {
-  if (source === 'registry' && !registryHasLabChecks()) {
-    const missing = LAB_CONSTRAINT_IDS.filter((id) => !REGISTRY.has(id));
-    throw new Error(`lab checks: the registry lacks ${missing.join(', ')}; use checks 'local' until they are registered`);
-  }
   return source === 'registry' ? registryVerdicts(response, m) : localVerdicts(response, m);
 }
 

@@ -1,15 +1,26 @@
 import { z } from 'zod';
-import { GRPO_DEFAULTS, parseConfigOver, parseGrpoConfig, type GrpoConfig } from '../../../rl/config';
+import { parseConfigOver } from '../../../data/parse-config';
+import { GRPO_DEFAULTS, parseGrpoConfig, type GrpoConfig } from '../../../rl/config';
 import { TEACHER_DEFAULTS } from './teacher';
 
 /*
  * Configuration of the first learning task: the policy's shape, the supervised warm start on teacher responses,
- * the held-out split and the GRPO run. Embedded defaults follow lab-world-findings.md (a ~100k-parameter policy,
+ * the held-out split and the GRPO run. Embedded defaults follow docs/lab-world-findings.md (a ~100k-parameter policy,
  * SFT at lr 3e-3 × batch 64, GRPO 8 prompts × 8 samples at lr 3e-4, KL 0, clip 0.2, token-level loss).
  */
 
 const posInt = z.number().int().positive();
 const prob = z.number().min(0).max(1);
+
+/** The reward once called 'mean' is 'fraction' everywhere now; old configs still load, with a deprecation warning. */
+function renameMeanReward(value: unknown): unknown {
+  if (value !== 'mean') return value;
+  process.emitWarning(`lab config: reward "mean" is deprecated; it is read as "fraction" (the same reward): write "reward": "fraction"`, {
+    type: 'DeprecationWarning',
+    code: 'IFKIT_LAB_REWARD_MEAN',
+  });
+  return 'fraction';
+}
 
 const labShape = z
   .object({
@@ -21,8 +32,8 @@ const labShape = z
     /** Fixed sampling seed of every held-out evaluation. */
     evalSeed: z.number().int(),
     checks: z.enum(['local', 'registry']),
-    /** 'all': 1 if every constraint passes (the precise reward); 'mean': the fraction that pass. */
-    reward: z.enum(['all', 'mean']),
+    /** 'all': 1 if every constraint passes (the precise reward); 'fraction': the share that pass (aggregate.ts). */
+    reward: z.preprocess(renameMeanReward, z.enum(['all', 'fraction'])),
   })
   .strict();
 

@@ -5,7 +5,7 @@ import { allPass, labVerdicts, type CheckSource } from './checks';
 import { promptIds, type LabMeta } from './world';
 
 /*
- * Held-out evaluation as lab-world-findings.md advises: sample at T = 1 with a fixed sampling seed (greedy decoding
+ * Held-out evaluation as docs/lab-world-findings.md advises: sample at T = 1 with a fixed sampling seed (greedy decoding
  * misleads while the SFT policy is weak) and report each constraint's rate and the response length separately —
  * length is the visible sign of a reward hack.
  */

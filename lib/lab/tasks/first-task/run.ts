@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { readJsonlSync } from '../../../data/jsonl';
 import type { SftStep } from '../../../model/sft';
 import type { Policy } from '../../../model/policy';
+import { aggregateReward } from '../../../rewards/aggregate';
 import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../../../rl/grpo';
-import { allPass, labVerdicts, type LabVerdicts } from './checks';
+import { allPass, labVerdicts } from './checks';
 import type { LabConfig } from './config';
 import { evaluateLab, type LabEval } from './evaluate';
 import { createRng } from '../../../stats/rng';
@@ -41,15 +42,13 @@ function readCurve(file: string): { step: number; eval: LabEval }[] {
   });
 }
 
-const fraction = (v: LabVerdicts): number => ((v.length ? 1 : 0) + (v.keyword ? 1 : 0) + (v.lowercase ? 1 : 0)) / 3;
-
 /** The GRPO task of the lab: training prompts from the split, the rule reward, the true all-pass. */
 export function labTask(config: LabConfig, split: LabSplit, tok = labTokenizer()): GrpoTask<LabMeta> {
   return {
     samplePrompts: (rng, n) => drawInstances(split, rng, n).map((m) => ({ text: promptText(m), ids: promptIds(tok, m), meta: m })),
     reward: (_prompt, completion, meta) => {
       const v = labVerdicts(completion, meta, config.checks);
-      return config.reward === 'all' ? (allPass(v) ? 1 : 0) : fraction(v);
+      return aggregateReward([v.length, v.keyword, v.lowercase], config.reward);
     },
     truePass: (_prompt, completion, meta) => allPass(labVerdicts(completion, meta, config.checks)),
     stopTokens: [tok.eos],

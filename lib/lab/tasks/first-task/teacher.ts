@@ -2,7 +2,7 @@ import type { Rng } from '../../../stats/rng';
 import { TOPICS, type LabMeta } from './world';
 
 /*
- * An imperfect teacher for the supervised warm start. lab-world-findings.md: a teacher that writes the exact length
+ * An imperfect teacher for the supervised warm start. docs/lab-world-findings.md: a teacher that writes the exact length
  * with probability .5 and puts the keyword first with probability ≈ .47 left room for GRPO to improve. Here it also
  * capitalises the first word with probability .3 (the lowercase rule). Its all-pass rate is ≈ .5 · .5 · .7 = .18.
  * Responses use only the topic's words, so there is no filler for the keyword to hide among.

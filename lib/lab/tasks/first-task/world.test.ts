@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../../stats/rng';
-import { allPass, labVerdicts, registryHasLabChecks } from './checks';
+import { allPass, labVerdicts } from './checks';
 import { LAB_DEFAULTS, parseLabConfig } from './config';
 import { teacherResponse, TEACHER_DEFAULTS } from './teacher';
 import { allInstances, labTokenizer, labVocabulary, promptIds, promptText, splitInstances, TOPICS } from './world';
@@ -52,7 +52,6 @@ describe('local checks (IFEval semantics)', () => {
   });
 
   it("'registry' (the real IFEval checkers) agrees with 'local' on length and keyword", () => {
-    expect(registryHasLabChecks()).toBe(true);
     for (const r of ['coral reef wave tide', 'Coral reef wave tide', 'reef wave tide', 'corals reef wave tide', 'coral, reef-wave tide']) {
       const local = labVerdicts(r, coral, 'local');
       const registry = labVerdicts(r, coral, 'registry');

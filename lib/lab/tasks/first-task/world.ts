@@ -2,7 +2,7 @@ import { createTokenizer, type Tokenizer } from '../../../model/tokenizer';
 import { shuffled, type Rng, createRng } from '../../../stats/rng';
 
 /*
- * The first learning task's world, after the one that worked in lab-world-findings.md: 8 topics × 15 topical words
+ * The first learning task's world, after the one that worked in docs/lab-world-findings.md: 8 topics × 15 topical words
  * and no filler, fixed-slot prompts (every prompt has the same template, so each instruction sits in the same
  * position after left padding), word counts 3–12. The failed world let the keyword go anywhere among 40 filler
  * words and the tiny model never learned to copy it.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfigOver } from '../../../rl/config';
+import { parseConfigOver } from '../../../data/parse-config';
 import { GRPO_DEFAULTS, parseGrpoConfig, type GrpoConfig } from '../../../rl/config';
 import { REWARD_KINDS } from '../../../rewards/aggregate';
 import { datasetSpecSchema } from './dataset';

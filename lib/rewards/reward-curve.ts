@@ -1,5 +1,10 @@
-/** How per-constraint verdicts become one reward: 'all' = 1 iff every constraint is judged followed (2601.04954's product), 'mean' = fraction judged followed (open-instruct). */
-export type RewardAggregate = 'all' | 'mean';
+import type { RewardKind } from './aggregate';
+
+/*
+ * The reward a judge pays, in expectation, when its verdicts are independent per constraint, aggregated by the same
+ * rule as every other reward (aggregate.ts): 'all' (2601.04954's product), 'fraction' (open-instruct), 'weighted'
+ * (IFBench Eq. 1 with unit weights: k × fraction).
+ */
 
 export interface JudgedResponseShape {
   /** Constraints in the prompt (k ≥ 1). */
@@ -10,12 +15,13 @@ export interface JudgedResponseShape {
   readonly recallViolation: number;
   /** P(judge says followed | followed). */
   readonly recallCompliant: number;
-  readonly aggregate: RewardAggregate;
+  readonly aggregate: RewardKind;
 }
 
 /**
  * The expected reward a judge with these recalls gives a response that violates `violated` of `constraints`
- * constraints, verdicts independent: 'all' → rc^(k−v)·(1−rv)^v, 'mean' → ((k−v)·rc + v·(1−rv))/k.
+ * constraints, verdicts independent: 'all' → rc^(k−v)·(1−rv)^v, 'fraction' → ((k−v)·rc + v·(1−rv))/k,
+ * 'weighted' → (k−v)·rc + v·(1−rv).
  * @example expectedJudgeReward({ constraints: 3, violated: 1, recallViolation: 0.3, recallCompliant: 1, aggregate: 'all' }) // 0.7
  */
 export function expectedJudgeReward(s: JudgedResponseShape): number {
@@ -26,8 +32,10 @@ export function expectedJudgeReward(s: JudgedResponseShape): number {
   switch (s.aggregate) {
     case 'all':
       return rc ** (k - v) * (1 - rv) ** v;
-    case 'mean':
+    case 'fraction':
       return ((k - v) * rc + v * (1 - rv)) / k;
+    case 'weighted':
+      return (k - v) * rc + v * (1 - rv);
   }
 }
 
@@ -55,7 +63,7 @@ export function judgeRewardCurve(opts: {
   constraints: number;
   violated: readonly number[];
   recallCompliant: number;
-  aggregate: RewardAggregate;
+  aggregate: RewardKind;
   points?: number;
 }): RewardCurve {
   const points = opts.points ?? 21;

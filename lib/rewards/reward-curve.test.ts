@@ -9,9 +9,11 @@ describe('expectedJudgeReward', () => {
     [3, 0, 0.3, 0.95, 'all', 0.95 ** 3], // 0.857375
     [2, 2, 1, 0.9, 'all', 0],
     [2, 1, 0, 1, 'all', 1],
-    // mean: ((k-v) rc + v (1-rv)) / k
-    [4, 1, 0.3, 0.9, 'mean', (3 * 0.9 + 0.7) / 4], // 0.85
-    [4, 4, 0.6, 1, 'mean', 0.4],
+    // fraction: ((k-v) rc + v (1-rv)) / k
+    [4, 1, 0.3, 0.9, 'fraction', (3 * 0.9 + 0.7) / 4], // 0.85
+    [4, 4, 0.6, 1, 'fraction', 0.4],
+    // weighted, unit weights: (k-v) rc + v (1-rv)
+    [4, 1, 0.3, 0.9, 'weighted', 3 * 0.9 + 0.7], // 3.4
   ] as const)('k=%i v=%i rv=%f rc=%f %s -> %f', (constraints, violated, recallViolation, recallCompliant, aggregate, expected) => {
     expect(expectedJudgeReward({ constraints, violated, recallViolation, recallCompliant, aggregate })).toBeCloseTo(expected, 12);
   });
