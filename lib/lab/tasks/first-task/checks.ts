@@ -19,7 +19,6 @@ import type { LabMeta } from './world';
 
 export type CheckSource = 'local' | 'registry';
 
-export const LAB_CONSTRAINT_IDS = ['length_constraints:number_words', 'keywords:existence', 'change_case:english_lowercase'] as const;
 
 /** Per-constraint verdicts of one response. */
 export interface LabVerdicts {
