@@ -50,8 +50,12 @@ export interface HpptItem {
 /** The record a refined row carries: what the pilot saw and which soft constraint was kept. */
 export interface HpptProvenance {
   readonly pilot?: { readonly rollouts: number; readonly maxReward: number; readonly meanReward: number };
-  readonly softKept?: string | null;
-  readonly softDropped?: readonly string[];
+  /** The one soft constraint kept (null: the prompt had none); absent when simplification did not run. */
+  readonly softKept?: HpptConstraint | null;
+  /** Soft constraints removed by simplification, whole, so nothing is lost. */
+  readonly softDropped?: readonly HpptConstraint[];
+  /** Simplification removed the dropped constraints' text from the prompt. */
+  readonly promptEdited?: boolean;
 }
 
 /** A row that could not be used: `file:line: reason`, skipped and counted. */
