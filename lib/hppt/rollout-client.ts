@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { cacheKey, type ReplyCache } from '../judge/cache';
 import { judgeApiKeyFromEnv, type ChatMessage } from '../judge/client';
 import { createLimiter } from '../judge/limit';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryEvent, type RetryPolicy } from '../judge/retry';
+import { DEFAULT_RETRY_POLICY, JudgeRequestError, withRetries, type RetryEvent, type RetryPolicy } from '../judge/retry';
 import { createRng } from '../stats/rng';
 
 export interface RolloutClientConfig {
@@ -110,7 +110,14 @@ export function createRolloutClient(config: RolloutClientConfig, cache: ReplyCac
             hooks.onRetry?.(e);
           },
         }),
-      );
+      ).catch((e: unknown) => {
+        if (!(e instanceof JudgeRequestError)) throw e;
+        const detail = e.cause instanceof Error ? e.cause.message : String(e.cause);
+        const hint = e.failure.retryable
+          ? 'the server kept failing; check it is up or lower --concurrency, then rerun (finished requests are cached)'
+          : 'not retried: check --server, --model, --max-tokens and the API key (IFKIT_JUDGE_API_KEY or OPENAI_API_KEY)';
+        throw new Error(`rollout request to ${config.baseURL} failed after ${e.attempts} attempt(s) (${e.failure.reason}: ${detail}); ${hint}`, { cause: e });
+      });
       cache.put({ key, model: config.model, reply: JSON.stringify(choices), at: new Date().toISOString() });
       return choices;
     },

@@ -1,0 +1,42 @@
+/** `ifkit lab serve`: a trained lab policy behind an OpenAI-compatible API (lib/server/policy-server.ts). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadPolicy, type Policy } from '../../model/policy';
+import { startPolicyServer } from '../../server/policy-server';
+import { initBackend } from '../../tensor/backend';
+
+/** A policy from a policy directory, or from a trainer checkpoint that holds one in policy/. */
+export async function loadCheckpointPolicy(dir: string): Promise<Policy> {
+  if (existsSync(join(dir, 'config.json'))) return loadPolicy(dir);
+  if (existsSync(join(dir, 'policy', 'config.json'))) return loadPolicy(join(dir, 'policy'));
+  throw new Error(`--checkpoint ${dir}: neither it nor ${join(dir, 'policy')} holds a policy (config.json, tokenizer.json, weights.bin); point it at checkpoints/step-N of a lab run`);
+}
+
+function intFlag(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
+  return n;
+}
+
+export async function labServeAction(opts: { checkpoint: string; port: string; host: string; modelName: string; seed: string; log?: boolean }): Promise<void> {
+  const backend = await initBackend();
+  const policy = await loadCheckpointPolicy(opts.checkpoint);
+  const server = await startPolicyServer({
+    policy,
+    modelName: opts.modelName,
+    port: intFlag('port', opts.port, 0),
+    host: opts.host,
+    seed: intFlag('seed', opts.seed, 0),
+    ...(opts.log ? { onLog: (line: string) => console.error(line) } : {}),
+  });
+  console.log(`serving ${opts.checkpoint} as model "${opts.modelName}" (context ${policy.config.contextLength} tokens, backend ${backend.name}) at ${server.baseURL}`);
+  const stop = (): void => {
+    void server.close().then(() => {
+      console.log(`stopped after ${server.stats.requests} requests, ${server.stats.completions} completions`);
+      policy.dispose();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
