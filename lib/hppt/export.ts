@@ -74,7 +74,7 @@ function label(items: readonly HpptItem[]): { rows: Labelled[]; skipped: BadRow[
 }
 
 async function writeVerl(file: string, rows: readonly Labelled[], opts: ExportOptions): Promise<void> {
-  const { parquetWriteFile } = await import('hyparquet-writer');
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
   const str = (name: string) => ({ name, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const, repetition_type: 'REQUIRED' as const });
   const schema = [
     { name: 'root', num_children: 5 },
@@ -93,8 +93,7 @@ async function writeVerl(file: string, rows: readonly Labelled[], opts: ExportOp
     { name: 'index', type: 'INT64' as const, repetition_type: 'REQUIRED' as const },
     str('key'),
   ];
-  parquetWriteFile({
-    filename: file,
+  const buffer = parquetWriteBuffer({
     schema,
     columnData: [
       { name: 'data_source', data: rows.map(() => opts.dataSource ?? 'ifkit-hppt') },
@@ -104,6 +103,7 @@ async function writeVerl(file: string, rows: readonly Labelled[], opts: ExportOp
       { name: 'extra_info', data: rows.map((r, index) => ({ split: opts.split ?? 'train', index: BigInt(index), key: r.item.key })) },
     ],
   });
+  writeFileSync(file, new Uint8Array(buffer));
 }
 
 /**
