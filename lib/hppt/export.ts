@@ -11,10 +11,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { toJsonl } from '../data/jsonl';
 import { pyRepr } from '../rewards/py-repr';
 import { SOFT_TEXT_ID } from './soft-text';
 import type { BadRow, HpptItem } from './types';
-import { toJsonl } from '../data/jsonl';
 
 export type ExportTarget = 'openrlhf' | 'verl' | 'open-instruct';
 export const EXPORT_TARGETS: readonly ExportTarget[] = ['openrlhf', 'verl', 'open-instruct'];

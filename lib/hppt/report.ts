@@ -59,28 +59,38 @@ export function countItems(items: readonly HpptItem[]): Counts {
 }
 
 const typeKey = (type: string, kind: string, check: string): string => `${kind}\u0000${type}\u0000${check}`;
+const checkName = (c: HpptItem['constraints'][number]): string => (c.check.by === 'registry' ? c.check.id : c.check.by);
 
-function tally(items: readonly HpptItem[], into: Map<string, number[]>, column: number): void {
+/** Per constraint type: how many at each stage, and the pilot's passes over the rollouts scored. */
+interface Tally {
+  before: number;
+  afterFilter: number;
+  after: number;
+  passed: number;
+  scored: number;
+}
+
+function tally(items: readonly HpptItem[], into: Map<string, Tally>, stage: 'before' | 'afterFilter' | 'after'): void {
   for (const it of items) {
     for (const c of it.constraints) {
-      const k = typeKey(c.type, c.kind, c.check.by === 'registry' ? c.check.id : c.check.by);
-      if (!into.has(k)) into.set(k, [0, 0, 0, 0, 0]);
-      into.get(k)![column]!++;
+      const k = typeKey(c.type, c.kind, checkName(c));
+      if (!into.has(k)) into.set(k, { before: 0, afterFilter: 0, after: 0, passed: 0, scored: 0 });
+      into.get(k)![stage]++;
     }
   }
 }
 
-/** Per type: rollouts that passed (column 3) and rollouts scored (column 4), from the pilot's per-constraint verdicts. */
-function tallyPilot(items: readonly HpptItem[], pilot: ReadonlyMap<string, PilotResult>, into: Map<string, number[]>): void {
+/** The pilot's per-constraint verdicts, by type (pilot results from other trainers may have none). */
+function tallyPilot(items: readonly HpptItem[], pilot: ReadonlyMap<string, PilotResult>, into: Map<string, Tally>): void {
   for (const it of items) {
     const passed = pilot.get(it.key)?.passed;
     if (!passed) continue;
     it.constraints.forEach((c, i) => {
-      const row = into.get(typeKey(c.type, c.kind, c.check.by === 'registry' ? c.check.id : c.check.by))!;
+      const t = into.get(typeKey(c.type, c.kind, checkName(c)))!;
       for (const rollout of passed) {
         if (rollout[i] === undefined) continue;
-        row[3]! += rollout[i] ? 1 : 0;
-        row[4]!++;
+        t.passed += rollout[i] ? 1 : 0;
+        t.scored++;
       }
     });
   }
@@ -100,15 +110,15 @@ export function buildReport(x: ReportInputs): HpptReport {
   const keys = new Set(read.items.map((i) => i.key));
   const matched = [...pilot.results.keys()].filter((k) => keys.has(k)).length;
   const rewards = read.items.flatMap((i) => pilot.results.get(i.key)?.rewards ?? []);
-  const types = new Map<string, number[]>();
-  tally(read.items, types, 0);
-  tally(filter.kept, types, 1);
-  tally(simplify.items, types, 2);
+  const types = new Map<string, Tally>();
+  tally(read.items, types, 'before');
+  tally(filter.kept, types, 'afterFilter');
+  tally(simplify.items, types, 'after');
   tallyPilot(read.items, pilot.results, types);
   const byType = [...types.entries()]
-    .map(([k, [before, afterFilter, after, pass, scored]]) => {
+    .map(([k, t]): TypeRow => {
       const [kind, type, check] = k.split('\u0000') as ['hard' | 'soft', string, string];
-      return { type, kind, check, before: before!, afterFilter: afterFilter!, after: after!, pilotPassRate: scored ? pass! / scored! : null };
+      return { type, kind, check, before: t.before, afterFilter: t.afterFilter, after: t.after, pilotPassRate: t.scored ? t.passed / t.scored : null };
     })
     .sort((a, b) => (a.kind === b.kind ? b.before - a.before || a.type.localeCompare(b.type) : a.kind === 'hard' ? -1 : 1));
   const dropped: Record<DropReason, number> = { 'never-rewarded': 0, 'not-piloted': 0 };

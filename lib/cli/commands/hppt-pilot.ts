@@ -107,6 +107,7 @@ export async function pilotAction(input: string, f: PilotFlags): Promise<void> {
     items,
     client,
     { ...(judge ? { judge } : {}), ...(f.runUntrustedCode ? { runPython: (src: string, answers: readonly string[]) => runUntrustedCheck(src, answers, limits) } : {}) },
+    // twice as many prompts in progress as requests in flight, so scoring one prompt never leaves the server idle
     { n: s.n, samplesPerRequest: s.samplesPerRequest, seed: s.seed, reward: s.reward, concurrency: intFlag('concurrency', f.concurrency, 1) * 2 },
     results,
     { onPrompt: (done) => !f.quiet && bar.update(done) },
