@@ -42,6 +42,25 @@ const keyOf = (r: FakeChatServer['requests'][number]): string =>
 const results = (out: string) =>
   readFileSync(join(out, 'pilot.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; rewards: number[]; responses: string[] }).sort((a, b) => a.key.localeCompare(b.key));
 
+describe('ifkit hppt pilot on VerInstruct rows', () => {
+  it("never runs the dataset's Python without --run-untrusted-code; with it, runs it in the sandbox", async () => {
+    const marker = join(dir, 'ran.txt');
+    const fn = `def check_following(instruction, response):\n    open(${JSON.stringify(marker)}, "w").close()\n    return True\n`;
+    writeFileSync(join(dir, 'vi.jsonl'), JSON.stringify({ id: 'v1', prompt: 'Say hi.', checkers: ['[rule] Marker'], functions: [fn] }) + '\n');
+    const args = (out: string, ...extra: string[]) => ['hppt', 'pilot', join(dir, 'vi.jsonl'), '--server', server.baseURL, '--model', 'm', '--n', '1', '--out', join(dir, out), '--quiet', ...extra];
+    const sent = server.requests.length;
+    const off = await finished(spawn(process.execPath, [join(projectRoot(), 'bin', 'ifkit.js'), ...args('vi-off')], { stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/skipped .*vi\.jsonl:1: prompt "v1" has 1 rule\(s\) given as Python from the dataset \(Marker\), not run by default; rerun with --run-untrusted-code/);
+    expect(existsSync(marker)).toBe(false);
+    expect(server.requests.length).toBe(sent);
+    const on = await finished(spawn(process.execPath, [join(projectRoot(), 'bin', 'ifkit.js'), ...args('vi-on', '--run-untrusted-code')], { stdio: ['ignore', 'pipe', 'pipe'] }));
+    expect(on.stdout).toMatch(/running the dataset's Python rules in a python3 sandbox/);
+    expect(on.stdout).toMatch(/pilot: 1 prompts piloted/);
+    expect(existsSync(marker)).toBe(true);
+  }, 60_000);
+});
+
 describe('ifkit hppt pilot, killed with SIGKILL', () => {
   it('resumes without repeating a finished request and ends with the results of an uninterrupted run', async () => {
     const out = join(dir, 'killed');
