@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parsePyLiteral } from './py-literal';
-import { pyRepr, pyStrRepr } from './py-repr';
+import { pyRepr } from './py-repr';
 
 const VALUES: unknown[] = [
   [{ instruction_id: ['length_constraints:number_paragraphs', 'keywords:word_once'], kwargs: [{ num_paragraphs: 4 }, { keyword: 'flight' }] }],
@@ -16,8 +16,7 @@ describe('pyRepr', () => {
   });
 
   it('picks quotes as Python does', () => {
-    expect(pyStrRepr("it's")).toBe(`"it's"`);
-    expect(pyStrRepr(`it's "x"`)).toBe(`'it\\'s "x"'`);
+    expect(pyRepr({ a: "it's", b: `it's "x"` })).toBe(`{'a': "it's", 'b': 'it\\'s "x"'}`);
   });
 
   it.each(VALUES)('reads back with our literal parser: %#', (v) => {

@@ -12,6 +12,7 @@ import { createRolloutClient } from '../../hppt/rollout-client';
 import { networkIsolation, runUntrustedCheck } from '../../hppt/sandbox';
 import type { PilotReward } from '../../hppt/score';
 import { badRowMessage, type InputFormat } from '../../hppt/types';
+import { intFlag, numberFlag } from '../flags';
 
 export interface PilotFlags {
   readonly format: InputFormat | 'auto';
@@ -34,18 +35,6 @@ export interface PilotFlags {
   readonly limit?: string;
   readonly out: string;
   readonly quiet?: boolean;
-}
-
-export function intFlag(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
-  return n;
-}
-
-export function numberFlag(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < min) throw new Error(`--${name} must be a number >= ${min}, got "${value}"`);
-  return n;
 }
 
 /** The settings that decide what the pilot's results mean: a rerun into the same --out must use the same ones. */

@@ -16,7 +16,8 @@ import { formatReport } from '../../hppt/report-text';
 import { simplifySoft } from '../../hppt/simplify';
 import { badRowMessage, INPUT_FORMATS, type InputFormat } from '../../hppt/types';
 import { JUDGE_MODES } from '../../judge/types';
-import { intFlag, numberFlag, pilotAction } from './hppt-pilot';
+import { intFlag, numberFlag } from '../flags';
+import { pilotAction } from './hppt-pilot';
 
 interface FilterFlags {
   readonly format: InputFormat | 'auto';

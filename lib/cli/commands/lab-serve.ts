@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { loadPolicy, type Policy } from '../../model/policy';
 import { startPolicyServer } from '../../server/policy-server';
 import { initBackend } from '../../tensor/backend';
+import { intFlag } from '../flags';
 
 /** A policy from a policy directory, or from a trainer checkpoint that holds one in policy/. */
 export async function loadCheckpointPolicy(dir: string): Promise<Policy> {
   if (existsSync(join(dir, 'config.json'))) return loadPolicy(dir);
   if (existsSync(join(dir, 'policy', 'config.json'))) return loadPolicy(join(dir, 'policy'));
   throw new Error(`--checkpoint ${dir}: neither it nor ${join(dir, 'policy')} holds a policy (config.json, tokenizer.json, weights.bin); point it at checkpoints/step-N of a lab run`);
-}
-
-function intFlag(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
-  return n;
 }
 
 export async function labServeAction(opts: { checkpoint: string; port: string; host: string; modelName: string; seed: string; log?: boolean }): Promise<void> {
