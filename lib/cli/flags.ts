@@ -33,6 +33,11 @@ export function nonNegativeIntFlag(name: string, value: string): number {
   return integer(name, value, 'a non-negative integer (0, 1, 2, …)', 0);
 }
 
+/** An integer >= min (a memory limit in megabytes). @example intAtLeastFlag('sandbox-memory-mb', '256', 16) // 256 */
+export function intAtLeastFlag(name: string, value: string, min: number): number {
+  return integer(name, value, `an integer >= ${min}`, min);
+}
+
 /** A TCP port, 0 asking the system for a free one. @example portFlag('port', '8000') // 8000 */
 export function portFlag(name: string, value: string): number {
   return integer(name, value, 'a port number from 0 to 65535 (0 picks a free port)', 0, 65535);

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Register> = {
   eval: () => (require('./commands/eval') as typeof import('./commands/eval')).registerEvalCommand,
   judge: () => (require('./commands/judge') as typeof import('./commands/judge')).registerJudgeCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).registerServeCommand,
+  hppt: () => (require('./commands/hppt') as typeof import('./commands/hppt')).registerHpptCommand,
   lab: () => (require('./commands/lab') as typeof import('./commands/lab')).registerLabCommand,
   analysis: () => (require('./commands/analysis') as typeof import('./commands/analysis')).registerAnalysisCommand,
   figures: () => (require('./commands/figures') as typeof import('./commands/figures')).registerFiguresCommand,

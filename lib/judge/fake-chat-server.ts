@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 /** What the scripted server does with one request. */
 export type FakeAction =
   | { readonly reply: string; readonly delayMs?: number }
+  /** Several choices in one reply (a request with `n`). */
+  | { readonly replies: readonly string[]; readonly delayMs?: number }
   | { readonly status: number; readonly retryAfter?: string }
   /** Destroys the socket without answering (a dropped connection). */
   | { readonly drop: true }
@@ -15,6 +17,8 @@ export interface FakeRequest {
   readonly model: string;
   /** The last user message. */
   readonly content: string;
+  /** The whole parsed request body (sampling parameters, seed, n). */
+  readonly body: Readonly<Record<string, unknown>>;
 }
 
 export interface FakeChatServer {
@@ -38,7 +42,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 function requestOf(body: string): FakeRequest {
   const parsed = JSON.parse(body) as { model?: unknown; messages?: { content?: unknown }[] };
   const last = parsed.messages?.[parsed.messages.length - 1]?.content;
-  return { model: String(parsed.model), content: typeof last === 'string' ? last : '' };
+  return { model: String(parsed.model), content: typeof last === 'string' ? last : '', body: parsed as Record<string, unknown> };
 }
 
 /**
@@ -72,7 +76,7 @@ export async function startFakeChatServer(script: (req: FakeRequest, index: numb
           object: 'chat.completion',
           created: 0,
           model: request.model,
-          choices: [{ index: 0, message: { role: 'assistant', content: action.reply }, finish_reason: 'stop' }],
+          choices: ('replies' in action ? action.replies : [action.reply]).map((content, i) => ({ index: i, message: { role: 'assistant', content }, finish_reason: 'stop' })),
         }),
       );
     };

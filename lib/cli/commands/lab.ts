@@ -9,6 +9,7 @@ import { loadPolicy } from '../../model/policy';
 import { createRng } from '../../stats/rng';
 import { initBackend } from '../../tensor/backend';
 import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
+import { labServeAction } from './lab-serve';
 
 /*
  * `ifkit lab grpo` runs the first learning task (warm start, GRPO, held-out evaluation) and `ifkit lab sample`
@@ -110,4 +111,14 @@ export function registerLabCommand(program: Command): void {
     .option('--max-new-tokens <n>', 'tokens per completion', '16')
     .option('--temperature <t>', 'sampling temperature (0 = greedy)', '1')
     .action(sampleAction);
+  lab
+    .command('serve')
+    .description('serve a checkpoint over an OpenAI-compatible API (/v1/chat/completions, /v1/completions, /v1/models)')
+    .requiredOption('--checkpoint <dir>', 'a policy directory or a trainer checkpoint (checkpoints/step-N)')
+    .option('--port <p>', 'port (0 picks a free one)', '8000')
+    .option('--host <h>', 'interface to bind', '127.0.0.1')
+    .option('--model-name <name>', 'the model name clients send and /v1/models lists', 'ifkit-lab')
+    .option('--seed <int>', 'seed of requests that give none (counts up per request)', '0')
+    .option('--log', 'print one line per request to stderr')
+    .action(labServeAction);
 }
