@@ -9,11 +9,13 @@ import { loadPolicy } from '../../model/policy';
 import { createRng } from '../../stats/rng';
 import { initBackend } from '../../tensor/backend';
 import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
+import { registerLabExperimentCommands } from './lab-experiments';
 import { labServeAction } from './lab-serve';
 
 /*
- * `ifkit lab grpo` runs the first learning task (warm start, GRPO, held-out evaluation) and `ifkit lab sample`
- * samples a checkpoint. Without --config the embedded defaults (LAB_DEFAULTS) run.
+ * `ifkit lab` runs experiments (lab-experiments.ts), and three tools around them: `grpo` runs the first learning
+ * task from a config file (warm start, GRPO, held-out evaluation; without --config, its embedded defaults),
+ * `sample` samples a checkpoint and `serve` puts one behind an OpenAI-compatible API.
  */
 
 const fmt = (e: LabEval): string =>
@@ -89,14 +91,15 @@ async function sampleAction(opts: { checkpoint: string; prompt: string; n: strin
   policy.dispose();
 }
 
-/** `ifkit lab grpo|sample`. */
+/** `ifkit lab list|run|report|merge|grpo|sample|serve`. */
 export function registerLabCommand(program: Command): void {
   const lab = program.command('lab').description('the GRPO laboratory: a tiny policy learning to follow instructions');
+  registerLabExperimentCommands(lab);
   lab
     .command('grpo')
     .description('warm start (cached), then GRPO on "write about <topic> in exactly N words, all lowercase, including <w>"')
     .option('--config <file.json>', 'a lab config (partial; merged over the embedded defaults)')
-    .requiredOption('--out <dir>', 'writes config.json, metrics.jsonl, eval.jsonl, checkpoints/ and final-eval.json; resumes if checkpoints exist')
+    .requiredOption('--out <dir>', 'writes config.json, metrics.jsonl, eval.jsonl, checkpoints/ and final.json; resumes if checkpoints exist')
     .option('--cache <dir>', 'where warm-start checkpoints are cached (default <out>/../sft-cache)')
     .option('--steps <n>', `GRPO steps (default ${LAB_DEFAULTS.grpo.steps})`)
     .option('--quiet', 'no progress bars; print each evaluation')

@@ -76,3 +76,37 @@ export const typeRate = (type: string, which: 'before' | 'after'): RunValue => (
 
 /** What GRPO changed in one type's TRUE pass rate. */
 export const typeGain = (type: string): RunValue => (run) => typeRate(type, 'after')(run) - typeRate(type, 'before')(run);
+
+/** The run's judge audit on its final held-out responses: a metric's estimate (NaN without soft constraints). @example audited('recallViolation') */
+export const audited = (metric: 'recallViolation' | 'precisionViolation' | 'recallCompliant' | 'accuracy'): RunValue => (run) => {
+  const audit = run.final.audit as { metrics?: Record<string, { estimate?: number | null }> } | undefined;
+  const v = audit?.metrics?.[metric]?.estimate;
+  return typeof v === 'number' ? v : NaN;
+};
+
+/** How far the judge's view of a set's soft constraints sits above the truth: mean over soft types of seen − true, after training. */
+export const judgeGap = (set: string, types: readonly string[]): RunValue => (run) => {
+  const m = metricsOf(run, 'after');
+  const gaps = types.flatMap((t) => {
+    const seen = m[`${set}/seen/${t}`];
+    const truth = m[`${set}/true/${t}`];
+    return seen === undefined || truth === undefined ? [] : [seen - truth];
+  });
+  return gaps.length === 0 ? NaN : gaps.reduce((a, b) => a + b, 0) / gaps.length;
+};
+
+/** The least-squares slope of y on x (NaN for fewer than 3 points or no spread in x). @example leastSquaresSlope([[1, 1], [2, 3], [3, 5]]) // 2 */
+export function leastSquaresSlope(points: readonly (readonly [number, number])[]): number {
+  const pts = points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  if (pts.length < 3) return NaN;
+  const mx = pts.reduce((s, [x]) => s + x, 0) / pts.length;
+  const my = pts.reduce((s, [, y]) => s + y, 0) / pts.length;
+  const sxx = pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxx === 0 ? NaN : pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / sxx;
+}
+
+/** One value per seed of the experiment, from a function of the seed's runs by arm (NaN values dropped). */
+export function perSeed(r: ExperimentResults, f: (runOf: (arm: string) => RunResult | undefined) => number): number[] {
+  const seeds = [...new Set(r.runs.map((x) => x.seed))].sort((a, b) => a - b);
+  return seeds.map((seed) => f((arm) => r.runs.find((x) => x.arm === arm && x.seed === seed))).filter(Number.isFinite);
+}

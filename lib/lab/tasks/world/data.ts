@@ -13,6 +13,7 @@ import { promptOf, type WorldInstance } from './instance';
 
 export interface WorldData {
   readonly eval: Readonly<Record<string, readonly WorldInstance[]>>;
+  /** The GRPO training pool: `trainSize` prompts, or every prompt a narrow spec allows if there are fewer. */
   readonly train: readonly WorldInstance[];
   readonly sft: readonly WorldInstance[];
 }
@@ -43,7 +44,7 @@ export function sftPrompts(config: Pick<WorldConfig, 'data' | 'seed'>): WorldIns
 export function worldData(config: WorldConfig): WorldData {
   return {
     eval: evalSets(config),
-    train: drawDataset(config.data.train, config.data.trainSize, createRng(seedOf('train', config.seed)), 'train'),
+    train: drawDataset(config.data.train, config.data.trainSize, createRng(seedOf('train', config.seed)), 'train', new Set(), { allowFewer: true }),
     sft: sftPrompts(config),
   };
 }

@@ -114,19 +114,32 @@ export function regionOf(prompt: string): Region {
   return createHash('sha256').update(prompt).digest()[0]! < 26 ? 'eval' : 'train';
 }
 
+/** Draws in a row that found no new prompt before a small space counts as exhausted. */
+const EXHAUSTED_AFTER = 20_000;
+
 /**
  * `n` distinct instances (by prompt text) drawn from `spec` on one side of the held-out line, none in `exclude`.
+ * A narrow spec (one type, say) may have fewer distinct prompts than `n`: with `allowFewer` the dataset is then
+ * every prompt the draws found; without it that is an error.
  * @example drawDataset(spec, 2000, createRng(1), 'train').length // 2000
  */
-export function drawDataset(spec: DatasetSpec, n: number, rng: Rng, region: Region, exclude: ReadonlySet<string> = new Set()): WorldInstance[] {
+export function drawDataset(
+  spec: DatasetSpec,
+  n: number,
+  rng: Rng,
+  region: Region,
+  exclude: ReadonlySet<string> = new Set(),
+  opts: { readonly allowFewer?: boolean } = {},
+): WorldInstance[] {
   const allowed = allowedTypes(spec);
   const out: WorldInstance[] = [];
   const seen = new Set(exclude);
   const unsatTarget = Math.round(spec.unsatisfiable * n);
-  let attempts = 0;
+  let sinceNew = 0;
   while (out.length < n) {
-    if (++attempts > 200 * n + 10_000) {
-      throw new Error(`lab world: could only draw ${out.length} of ${n} distinct instances from ${JSON.stringify(spec)}; allow more types or constraints`);
+    if (++sinceNew > EXHAUSTED_AFTER) {
+      if (opts.allowFewer && out.length > 0) break;
+      throw new Error(`lab world: could only draw ${out.length} of ${n} distinct instances from ${JSON.stringify(spec)} (${region} side); allow more types or constraints, or ask for fewer`);
     }
     const unsat = out.length < unsatTarget;
     const inst = drawInstance(spec, allowed, drawKind(spec, rng), rng, unsat);
@@ -135,6 +148,7 @@ export function drawDataset(spec: DatasetSpec, n: number, rng: Rng, region: Regi
     if (seen.has(key) || regionOf(key) !== region) continue;
     seen.add(key);
     out.push(inst);
+    sinceNew = 0;
   }
   return shuffled(out, rng);
 }
