@@ -4,16 +4,24 @@ import { patch } from '../patch';
 /*
  * Named configs of the first learning task. FULL is what `make reproduce` runs and the README reports (seed 1,
  * 134k parameters, 200 GRPO steps: held-out pass 0.21 → 0.40); QUICK is the notebook's and CI's (the same warm
- * start, 60 steps); SMOKE is the test's (a smaller policy and warm start, 40 steps, about a minute on an idle core).
+ * start, 60 steps); SHORT is the learning test's (a smaller policy and warm start, 40 steps, about a minute on an
+ * idle core); SMOKE is the plumbing tests' (seconds: it runs everything, learns nothing).
  */
 
 export const FIRST_TASK_FULL: LabConfig = LAB_DEFAULTS;
 
 export const FIRST_TASK_QUICK: LabConfig = patch(LAB_DEFAULTS, { grpo: { steps: 60 } });
 
-export const FIRST_TASK_SMOKE: LabConfig = patch(LAB_DEFAULTS, {
+export const FIRST_TASK_SHORT: LabConfig = patch(LAB_DEFAULTS, {
   model: { dModel: 32, nLayers: 1, nHeads: 2, contextLength: 32, mlpRatio: 2 },
   sft: { examples: 6000, steps: 250, batchSize: 32, learningRate: 5e-3 },
   heldOut: 96,
   grpo: { steps: 40, promptsPerStep: 8, groupSize: 8, maxNewTokens: 15, lr: { peak: 1e-3, warmupSteps: 5 }, evalEvery: 0, checkpointEvery: 0 },
+});
+
+export const FIRST_TASK_SMOKE: LabConfig = patch(LAB_DEFAULTS, {
+  model: { dModel: 16, nLayers: 1, nHeads: 2, contextLength: 32, mlpRatio: 2 },
+  sft: { examples: 500, steps: 20, batchSize: 16, learningRate: 5e-3 },
+  heldOut: 16,
+  grpo: { steps: 4, promptsPerStep: 4, groupSize: 4, maxNewTokens: 15, evalEvery: 2, checkpointEvery: 2 },
 });
