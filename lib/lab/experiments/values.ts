@@ -110,3 +110,23 @@ export function perSeed(r: ExperimentResults, f: (runOf: (arm: string) => RunRes
   const seeds = [...new Set(r.runs.map((x) => x.seed))].sort((a, b) => a - b);
   return seeds.map((seed) => f((arm) => r.runs.find((x) => x.arm === arm && x.seed === seed))).filter(Number.isFinite);
 }
+
+/** The mean wall time of a GRPO step over a run (seconds). */
+export const meanStepSeconds: RunValue = (run) => {
+  const xs = run.train.map((r) => r.stepSeconds).filter((x): x is number => typeof x === 'number');
+  return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
+};
+
+/**
+ * The first evaluated step at which a held-out metric reaches `target`, and the training wall time spent until then
+ * (seconds); a run that never reaches it counts as its last step plus one evaluation interval (censored).
+ */
+export function stepsToTarget(run: RunResult, key: string, target: number): { steps: number; seconds: number } {
+  const curve = run.evals.map((e) => [e.step!, e[key]!] as const).sort((a, b) => a[0] - b[0]);
+  const hit = curve.find(([, v]) => v >= target);
+  const last = curve[curve.length - 1]?.[0] ?? 0;
+  const interval = curve.length > 1 ? curve[1]![0] - curve[0]![0] : last;
+  const steps = hit ? hit[0] : last + interval;
+  const seconds = run.train.filter((r) => (r.step as number) <= steps).reduce((s, r) => s + ((r.stepSeconds as number) ?? 0), 0);
+  return { steps, seconds };
+}

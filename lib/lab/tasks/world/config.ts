@@ -45,8 +45,8 @@ const worldShape = z
       .strict(),
     /** Fixed sampling seed of every held-out evaluation. */
     evalSeed: z.number().int(),
-    /** Held-out responses the judge audit covers at the end of a run. */
-    auditResponses: posInt,
+    /** HPPT: a pilot of `pilotEpochs` passes over the training pool refines it before training (0: off). */
+    hppt: z.object({ pilotEpochs: z.number().min(0) }).strict(),
   })
   .strict();
 
@@ -74,7 +74,7 @@ export const WORLD_BASE: WorldConfig = {
   },
   reward: { aggregate: 'all', judge: 'oracle', falseAccept: 0, learnedExamples: 300 },
   evalSeed: 2026,
-  auditResponses: 256,
+  hppt: { pilotEpochs: 0 },
   grpo: { ...GRPO_DEFAULTS, steps: 200, maxNewTokens: 20, lr: { ...GRPO_DEFAULTS.lr, peak: 1e-3 }, checkpointEvery: 50, evalEvery: 25 },
 };
 

@@ -5,22 +5,20 @@ import { readJsonlSync } from '../../../data/jsonl';
 import type { AuditRow } from '../../../judge/audit';
 import { auditJudge, type AuditReport } from '../../../judge/audit-ci';
 import type { Judge } from '../../../judge/types';
-import type { Policy } from '../../../model/policy';
+import { loadPolicy, type Policy } from '../../../model/policy';
 import type { SftStep } from '../../../model/sft';
 import type { Tokenizer } from '../../../model/tokenizer';
-import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../../../rl/grpo';
-import type { RewardItem } from '../../../rl/rollout';
+import { trainGrpo, type GrpoMetrics } from '../../../rl/grpo';
 import { createRng } from '../../../stats/rng';
 import { warmStart, type WarmStartSpec } from '../../warm-start';
 import type { WorldConfig } from './config';
 import { sftPrompts, worldData, type WorldData } from './data';
 import { evaluateWorld, type EvalRecord } from './evaluate';
-import { constraintsOf, promptOf, type WorldInstance } from './instance';
+import { worldGrpoTask } from './grpo-task';
+import { promptOf } from './instance';
+import { refineWithPilot, type LabHppt } from './hppt';
 import { createWorldJudge } from './judge';
-import { scoreResponses } from './reward';
-import { tally, type TallyRow } from './tally';
 import { teacherResponse } from './teacher';
-import { trueVerdicts } from './truth';
 import { worldTokenizer } from './vocabulary';
 
 /*
@@ -54,6 +52,32 @@ export interface WorldRunSummary {
   /** The judge's audit on the final held-out responses (soft constraints, oracle as truth); undefined without soft constraints. */
   readonly audit?: AuditReport['overall'];
   readonly auditByConstraint?: AuditReport['byConstraint'];
+  /** HPPT runs: the pilot's cost and what refinement kept (details in hppt-report.json). */
+  readonly hppt?: HpptSummary;
+}
+
+export interface HpptSummary {
+  readonly pilotSteps: number;
+  readonly pilotSeconds: number;
+  readonly promptsBefore: number;
+  readonly promptsAfter: number;
+  readonly droppedNeverRewarded: number;
+  readonly droppedNotPiloted: number;
+  readonly softBefore: number;
+  readonly softAfter: number;
+}
+
+function hpptSummary(h: LabHppt): HpptSummary {
+  return {
+    pilotSteps: h.pilot.steps,
+    pilotSeconds: h.pilot.seconds,
+    promptsBefore: h.report.before.prompts,
+    promptsAfter: h.report.after.prompts,
+    droppedNeverRewarded: h.report.dropped['never-rewarded'],
+    droppedNotPiloted: h.report.dropped['not-piloted'],
+    softBefore: h.report.before.soft,
+    softAfter: h.report.after.soft,
+  };
 }
 
 /** The warm start of a world config: every field that shapes it is in the key (the prompts are drawn only if it is trained). */
@@ -75,27 +99,20 @@ export function worldWarmStart(config: WorldConfig, tok: Tokenizer): WarmStartSp
   };
 }
 
-/** The GRPO task: training prompts from the pool, the configured reward, the TRUE all-pass, per-type step metrics. */
-export function worldGrpoTask(config: WorldConfig, data: WorldData, judge: Judge, tok: Tokenizer): GrpoTask<WorldInstance> {
-  let last: TallyRow[] = [];
-  return {
-    samplePrompts: (rng, n) =>
-      Array.from({ length: n }, () => {
-        const meta = data.train[rng.int(0, data.train.length - 1)]!;
-        return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
-      }),
-    reward: {
-      batch: async (items: readonly RewardItem<WorldInstance>[]) => {
-        const inputs = items.map((it) => ({ prompt: it.prompt, response: it.completion, constraints: constraintsOf(it.meta) }));
-        const scored = await scoreResponses(inputs, { judge, aggregate: config.reward.aggregate, falseAccept: config.reward.falseAccept, seed: config.seed });
-        last = inputs.map((x, k) => ({ response: x.response, constraints: x.constraints, scored: scored[k]! }));
-        return scored.map((s) => s.reward);
-      },
-    },
-    truePass: (_prompt, completion, meta) => trueVerdicts(completion, constraintsOf(meta)).every(Boolean),
-    stepMetrics: () => tally(last, 'train/'),
-    stopTokens: [tok.eos],
-  };
+/** The training pool after an HPPT pilot (lib/lab/tasks/world/hppt.ts), run on a fresh copy of the warm start. */
+async function hpptPool(config: WorldConfig, data: WorldData, judge: Judge, tok: Tokenizer, ws: { policy: Policy; dir?: string }, outDir: string | undefined): Promise<LabHppt> {
+  if (!outDir) throw new Error('world config: hppt.pilotEpochs > 0 needs a run directory (the pilot keeps its checkpoints and rollouts there)');
+  let from = ws.dir;
+  if (from === undefined) {
+    from = join(outDir, 'pilot', 'warm-start');
+    await ws.policy.save(from);
+  }
+  const pilotPolicy = await loadPolicy(from);
+  try {
+    return await refineWithPilot(config, data, judge, tok, pilotPolicy, outDir);
+  } finally {
+    pilotPolicy.dispose();
+  }
 }
 
 /** The metrics of one step from an eval.jsonl (undefined if the file or the step is missing). */
@@ -134,12 +151,14 @@ export async function runWorld(config: WorldConfig, outDir: string | undefined, 
     seed: config.seed,
     ...(outDir ? { outDir } : {}),
   });
+  const hppt = config.hppt.pilotEpochs > 0 ? await hpptPool(config, data, judge, tok, ws, outDir) : undefined;
+  const train = hppt?.refined ?? data.train;
   const evalOpts = { maxNewTokens: config.grpo.maxNewTokens, seed: config.evalSeed, judge, aggregate: config.reward.aggregate };
   const evals = new Map<number, { metrics: Record<string, number>; records: EvalRecord[] }>();
   const metrics = await trainGrpo({
     policy,
     config: config.grpo,
-    task: worldGrpoTask(config, data, judge, tok),
+    task: worldGrpoTask(config, { ...data, train }, judge, tok),
     recordedConfig: config,
     ...(outDir ? { outDir } : {}),
     ...(opts.stopAfter !== undefined ? { stopAfter: opts.stopAfter } : {}),
@@ -161,6 +180,7 @@ export async function runWorld(config: WorldConfig, outDir: string | undefined, 
     before,
     after: lastEval.metrics,
     ...(report ? { audit: report.overall, auditByConstraint: report.byConstraint } : {}),
+    ...(hppt ? { hppt: hpptSummary(hppt) } : {}),
   };
   if (outDir && (opts.stopAfter === undefined || opts.stopAfter >= config.grpo.steps)) {
     if (report) await writeFile(join(outDir, 'judge-audit.json'), JSON.stringify(report, null, 2) + '\n');

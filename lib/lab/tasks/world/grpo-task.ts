@@ -1,0 +1,34 @@
+import type { Judge } from '../../../judge/types';
+import type { Tokenizer } from '../../../model/tokenizer';
+import type { GrpoTask } from '../../../rl/grpo';
+import type { RewardItem } from '../../../rl/rollout';
+import type { WorldConfig } from './config';
+import type { WorldData } from './data';
+import { constraintsOf, promptOf, type WorldInstance } from './instance';
+import { scoreResponses } from './reward';
+import { tally, type TallyRow } from './tally';
+import { trueVerdicts } from './truth';
+
+/** The GRPO task: training prompts from the pool, the configured reward, the TRUE all-pass, per-type step metrics. */
+export function worldGrpoTask(config: WorldConfig, data: WorldData, judge: Judge, tok: Tokenizer): GrpoTask<WorldInstance> {
+  let last: TallyRow[] = [];
+  return {
+    samplePrompts: (rng, n) =>
+      Array.from({ length: n }, () => {
+        const meta = data.train[rng.int(0, data.train.length - 1)]!;
+        return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
+      }),
+    reward: {
+      batch: async (items: readonly RewardItem<WorldInstance>[]) => {
+        const inputs = items.map((it) => ({ prompt: it.prompt, response: it.completion, constraints: constraintsOf(it.meta) }));
+        const scored = await scoreResponses(inputs, { judge, aggregate: config.reward.aggregate, falseAccept: config.reward.falseAccept, seed: config.seed });
+        last = inputs.map((x, k) => ({ response: x.response, constraints: x.constraints, scored: scored[k]! }));
+        return scored.map((s) => s.reward);
+      },
+    },
+    truePass: (_prompt, completion, meta) => trueVerdicts(completion, constraintsOf(meta)).every(Boolean),
+    stepMetrics: () => tally(last, 'train/'),
+    stopTokens: [tok.eos],
+  };
+}
+

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { auditJudge } from '../../../judge/audit-ci';
+import { createRng } from '../../../stats/rng';
+import { WORLD_BASE } from './config';
+import { drawDataset } from './dataset';
+import { constraintsOf, promptOf } from './instance';
+import { createWorldJudge } from './judge';
+import { scoreResponses } from './reward';
+import { auditRows } from './run';
+import { teacherResponse } from './teacher';
+
+/*
+ * Judges of the world measured by the judge-audit code on the world's responses (teacher responses to held-out
+ * prompts: half of the soft constraints are violated), as every run measures its own judge.
+ */
+
+const spec = { kinds: { 'hard-only': 0, 'soft-only': 1, mixed: 1 }, constraints: { min: 2, max: 4 }, types: 'all' as const, unsatisfiable: 0 };
+const prompts = drawDataset(spec, 1200, createRng(21), 'eval');
+const rng = createRng(22);
+const inputs = prompts.map((inst) => ({ prompt: promptOf(inst), response: teacherResponse(inst, rng), constraints: constraintsOf(inst) }));
+
+async function audit(judgeSpec: string) {
+  const judge = createWorldJudge(judgeSpec, { train: drawDataset(spec, 400, createRng(23), 'train'), teacher: WORLD_BASE.teacher, learnedExamples: 300, seed: 5 });
+  const scored = await scoreResponses(inputs, { judge, aggregate: 'all', falseAccept: 0, seed: 1 });
+  const rows = auditRows(inputs.map((x, k) => ({ ...x, set: 'x', scored: scored[k]! })));
+  return auditJudge(rows, { seed: 3, resamples: 400 });
+}
+
+describe('the judges of the world, audited', () => {
+  it('a noisy judge set to recall .306 on violations is measured back within its interval', async () => {
+    const r = await audit('sim:noisy:recall_violation=0.306,recall_compliant=0.95');
+    const { tp, fn } = r.overall.confusion;
+    const recall = r.overall.metrics.recallViolation;
+    expect(tp + fn).toBeGreaterThan(200); // enough violations to measure (teacher responses violate about one soft constraint in eight)
+    // A 95% interval misses the set value for one seed in twenty; the band here is 3.3 binomial sd (1 in 1,000),
+    // and the audit's own interval must be about that wide (bootstrap over prompts ≈ binomial over violations).
+    const sd = Math.sqrt((0.306 * 0.694) / (tp + fn));
+    expect(Math.abs(recall.estimate - 0.306)).toBeLessThan(3.3 * sd);
+    expect((recall.hi - recall.lo) / (2 * 1.96 * sd)).toBeGreaterThan(0.8);
+    expect((recall.hi - recall.lo) / (2 * 1.96 * sd)).toBeLessThan(1.25);
+    expect(r.overall.metrics.recallCompliant.estimate).toBeCloseTo(0.95, 1);
+  });
+
+  it('the oracle catches every violation; the lenient judge misses the ones behind its blind spots', async () => {
+    expect((await audit('oracle')).overall.metrics.recallViolation.estimate).toBe(1);
+    const lenient = await audit('sim:lenient');
+    const cheer = lenient.byConstraint.find((s) => s.group === 'lab:cheerful')!;
+    expect(cheer.metrics.recallViolation.estimate).toBeLessThan(0.9);
+    expect(cheer.metrics.recallCompliant.estimate).toBe(1); // lenient: it never fails a compliant response
+  });
+
+  it('the learned judge is imprecise by itself: right more often than chance, wrong on some violations', async () => {
+    const m = (await audit('learned')).overall.metrics;
+    expect(m.accuracy.estimate).toBeGreaterThan(0.6);
+    expect(m.recallViolation.estimate).toBeLessThan(0.97);
+    expect(m.recallViolation.estimate).toBeGreaterThan(0.2);
+  });
+});
