@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAttentionFile, writeAttentionFile, type MapsDtype } from './maps-file';
 import type { AttentionRecord } from './maps';
@@ -37,6 +37,7 @@ export function listAttentionFiles(dir: string): string[] {
  * @example writeMapsDir('runs/maps', records, 'float16')
  */
 export function writeMapsDir(dir: string, records: Iterable<AttentionRecord>, dtype: MapsDtype = 'float16'): string[] {
+  mkdirSync(dir, { recursive: true });
   const written = new Map<string, string>();
   for (const r of records) {
     const name = mapsFileName(r.id);

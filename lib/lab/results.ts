@@ -11,7 +11,8 @@ import { expandJobs, jobState, type JobSelection } from './jobs';
 
 /** One finished run from its directory. */
 export function readRun(dir: string, arm: string, seed: number): RunResult {
-  const evals = readJsonlSync(join(dir, 'eval.jsonl')).map(({ value }) => value as Record<string, number>);
+  // analysis jobs (attention) train nothing: they have no eval.jsonl or metrics.jsonl
+  const evals = existsSync(join(dir, 'eval.jsonl')) ? readJsonlSync(join(dir, 'eval.jsonl')).map(({ value }) => value as Record<string, number>) : [];
   const train = existsSync(join(dir, 'metrics.jsonl')) ? readJsonlSync(join(dir, 'metrics.jsonl')).map(({ value }) => value as Record<string, unknown>) : [];
   return { arm, seed, final: JSON.parse(readFileSync(join(dir, 'final.json'), 'utf8')) as Record<string, unknown>, evals, train };
 }

@@ -57,6 +57,8 @@ export interface ExperimentSpec<C> {
   readonly arms: readonly ArmSpec<C>[];
   readonly seeds: Readonly<Record<Size, readonly number[]>>;
   report(results: ExperimentResults): ExperimentReport;
+  /** Runs of other experiments a job reads (same seed and size), which a sweep finishes first. */
+  after?(arm: string): readonly { readonly experiment: string; readonly arm: string }[];
 }
 
 /** An experiment with its config type erased: what the registry, the CLI and the sweep runner hold. */
@@ -69,11 +71,12 @@ export interface Experiment {
   /** The validated config of one job: the arm applied to the size's base, with the seed set everywhere it seeds. */
   jobConfig(arm: string, seed: number, size: Size): unknown;
   report(results: ExperimentResults): ExperimentReport;
+  /** The runs (experiment and arm; same seed and size) a job of `arm` needs finished first. */
+  after(arm: string): readonly { readonly experiment: string; readonly arm: string }[];
 }
 
 interface Seeded {
   readonly seed: number;
-  readonly grpo: { readonly seed: number };
 }
 
 /**
@@ -96,8 +99,11 @@ export function defineExperiment<C extends Seeded>(spec: ExperimentSpec<C>): Exp
       const a = spec.arms.find((x) => x.name === arm);
       if (!a) throw new Error(`experiment ${spec.name} has no arm ${JSON.stringify(arm)}; its arms are ${names.join(', ')}`);
       const c = a.config(spec.base[size]);
-      return spec.task.parseConfig({ ...c, seed, grpo: { ...c.grpo, seed } });
+      // a training config seeds its trainer too
+      const grpo = (c as { grpo?: unknown }).grpo;
+      return spec.task.parseConfig({ ...c, seed, ...(typeof grpo === 'object' && grpo !== null ? { grpo: { ...grpo, seed } } : {}) });
     },
     report: spec.report,
+    after: (arm) => spec.after?.(arm) ?? [],
   };
 }

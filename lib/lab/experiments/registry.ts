@@ -1,3 +1,4 @@
+import { ATTENTION } from './attention';
 import type { Experiment } from './define';
 import { CONSTRAINT_COUNT } from './constraint-count';
 import { DIVERSITY } from './diversity';
@@ -8,7 +9,7 @@ import { REWARD_MIX } from './reward-mix';
 import { WORLD_CHECK } from './world-check';
 
 /** Every experiment of the laboratory, in the order `ifkit lab list` shows them and `make reproduce` runs them. */
-export const EXPERIMENTS: readonly Experiment[] = [FIRST_TASK_EXPERIMENT, WORLD_CHECK, REWARD_MIX, JUDGE_PRECISION, CONSTRAINT_COUNT, DIVERSITY, HPPT];
+export const EXPERIMENTS: readonly Experiment[] = [FIRST_TASK_EXPERIMENT, WORLD_CHECK, REWARD_MIX, JUDGE_PRECISION, CONSTRAINT_COUNT, DIVERSITY, HPPT, ATTENTION];
 
 /** An experiment by name; the error lists the known ones. */
 export function getExperiment(name: string): Experiment {

@@ -29,6 +29,8 @@ export interface PlannedJob extends Job {
   readonly state: 'started' | 'new';
   /** The warm start it needs. */
   readonly warmStart: string;
+  /** Jobs of other experiments it reads (`<experiment>/<arm>/seed-<s>`), to finish first when the sweep runs them. */
+  readonly dependsOn: readonly string[];
 }
 
 export interface WarmStartJob {
@@ -59,7 +61,7 @@ export function planSweep(
   for (const { e, job } of mine) {
     const state = jobState(job);
     if (state === 'finished') finished.push(job);
-    else jobs.push({ ...job, state, warmStart: e.task.warmStartKey(job.config) });
+    else jobs.push({ ...job, state, warmStart: e.task.warmStartKey(job.config), dependsOn: e.after(job.arm).map((d) => `${d.experiment}/${d.arm}/seed-${job.seed}`) });
   }
   const warmStarts = new Map<string, Job>();
   for (const j of jobs) {

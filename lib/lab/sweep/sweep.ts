@@ -40,10 +40,13 @@ export function sweepTasks(plan: SweepPlan, o: Pick<SweepOptions, 'size' | 'sftC
     after: [],
   }));
   const trained = new Set(plan.warmStarts.map((w) => w.key));
+  const id = (j: { experiment: string; arm: string; seed: number }): string => `${j.experiment}/${j.arm}/seed-${j.seed}`;
+  const planned = new Set(plan.jobs.map(id));
   const runs = plan.jobs.map((j) => ({
-    id: `${j.experiment}/${j.arm}/seed-${j.seed}`,
+    id: id(j),
     args: { experiment: j.experiment, arm: j.arm, seed: j.seed, size: o.size, dir: j.dir, sftCacheDir: o.sftCacheDir },
-    after: trained.has(j.warmStart) ? [`warm-start ${j.warmStart}`] : [],
+    // a job another planned job reads goes first; one neither planned nor finished makes the reader fail, saying so
+    after: [...(trained.has(j.warmStart) ? [`warm-start ${j.warmStart}`] : []), ...j.dependsOn.filter((d) => planned.has(d))],
   }));
   return [...warm, ...runs];
 }

@@ -1,9 +1,10 @@
+import { ATTENTION_TASK } from './attention/task';
 import { FIRST_TASK } from './first-task/task';
 import type { LabTask } from './task';
 import { WORLD_TASK } from './world/task';
 
 /** Every task of the laboratory, by name. */
-export const TASKS = { 'first-task': FIRST_TASK, world: WORLD_TASK } as const;
+export const TASKS = { 'first-task': FIRST_TASK, world: WORLD_TASK, attention: ATTENTION_TASK } as const;
 
 export type TaskName = keyof typeof TASKS;
 

@@ -1,0 +1,105 @@
+import { metricValue, type MetricKey } from '../../analysis/aggregate';
+import type { PromptMetrics } from '../../analysis/prompt-metrics';
+import { judgeClaim } from '../../stats/claims';
+import { WORLD_FULL, WORLD_QUICK, WORLD_SMOKE } from '../configs/world';
+import { ATTENTION_BASE, type AttentionConfig } from '../tasks/attention/config';
+import type { ConstraintLook } from '../tasks/attention/run';
+import { ATTENTION_TASK } from '../tasks/attention/task';
+import type { WorldConfig } from '../tasks/world/config';
+import { defineExperiment, type ArmSpec, type RunResult, type Size } from './define';
+import { armTable, pairedClaim, seedValues, type RunValue } from './values';
+import { dataJudgeArm } from './world-arms';
+
+/*
+ * Where the policy looks (2601.04954 reads its mechanism from attention, and says it has only qualitative evidence):
+ * the warm start and four policies of the reward-mix experiment (hard-only; mixed with the oracle judge; mixed and
+ * soft-only with the paper's noisy judge), each answering the same held-out mixed prompts. Measured per prompt with
+ * sinks dropped: attention mass of response positions on the query and on the constraints, and the entropy of
+ * attention within the constraint span (lower: sparser). The paper's observation — precise reward gives sparse
+ * attention on constraints and more on the query — becomes claims with intervals over seeds; and whether attention
+ * on a constraint's span predicts that the response satisfies it.
+ */
+
+const SOURCE = 'reward-mix';
+const WORLD: Record<Size, WorldConfig> = { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL };
+const PROMPTS: Record<Size, number> = { smoke: 8, quick: 48, full: 96 };
+
+/** The reward-mix arms read, by the name this experiment gives them. */
+const SOURCES: readonly { name: string; arm: readonly [string, string] | null; description: string }[] = [
+  { name: 'warm-start', arm: null, description: 'the warm start every arm began from' },
+  { name: 'hard-only', arm: ['hard-only', 'oracle'], description: 'trained on hard constraints only (precise reward)' },
+  { name: 'mixed-oracle', arm: ['mixed-22', 'oracle'], description: 'trained on mixed prompts with the oracle judge (precise reward)' },
+  { name: 'mixed-noisy', arm: ['mixed-22', 'noisy'], description: "trained on mixed prompts with the paper's noisy judge" },
+  { name: 'soft-noisy', arm: ['soft-only', 'noisy'], description: "trained on soft constraints only with the paper's noisy judge" },
+];
+
+const arm = (s: (typeof SOURCES)[number]): ArmSpec<AttentionConfig> => ({
+  name: s.name,
+  description: s.description,
+  config: (c) => {
+    const world = s.arm ? dataJudgeArm(s.arm[0], s.arm[1]).config(c.source.world) : c.source.world;
+    return { ...c, source: { experiment: SOURCE, arm: s.arm ? `${s.arm[0]}.${s.arm[1]}` : null, world } };
+  },
+});
+
+const base = (size: Size): AttentionConfig => ({ ...ATTENTION_BASE, prompts: PROMPTS[size], source: { experiment: SOURCE, arm: null, world: WORLD[size] } });
+
+const promptsOf = (run: RunResult): readonly PromptMetrics[] => (run.final.prompts ?? []) as PromptMetrics[];
+const looksOf = (run: RunResult): readonly ConstraintLook[] => (run.final.looks ?? []) as ConstraintLook[];
+
+/** A metric's mean over a run's prompts (NaN prompts left out). */
+export const meanMetric = (key: MetricKey): RunValue => (run) => {
+  const xs = promptsOf(run).map((p) => metricValue(p, key)).filter(Number.isFinite);
+  return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
+};
+
+/** The point-biserial correlation between the attention mass on a constraint's span and whether it was satisfied. */
+export const lookPredicts: RunValue = (run) => {
+  const ls = looksOf(run).filter((l) => Number.isFinite(l.mass));
+  const n = ls.length;
+  if (n < 3) return NaN;
+  const mx = ls.reduce((s, l) => s + l.mass, 0) / n;
+  const my = ls.reduce((s, l) => s + (l.passed ? 1 : 0), 0) / n;
+  const cov = ls.reduce((s, l) => s + (l.mass - mx) * ((l.passed ? 1 : 0) - my), 0);
+  const vx = ls.reduce((s, l) => s + (l.mass - mx) ** 2, 0);
+  const vy = ls.reduce((s, l) => s + ((l.passed ? 1 : 0) - my) ** 2, 0);
+  return vx === 0 || vy === 0 ? NaN : cov / Math.sqrt(vx * vy);
+};
+
+const QUERY_MASS: MetricKey = { metric: 'mass', span: 'query' };
+const CONSTRAINT_MASS: MetricKey = { metric: 'mass', span: 'constraint' };
+const CONSTRAINT_ENTROPY: MetricKey = { metric: 'entropy', span: 'constraint' };
+
+export const ATTENTION = defineExperiment({
+  name: 'attention',
+  description: "where reward-mix's policies look on held-out mixed prompts: attention on the query and the constraints, before and after training",
+  task: ATTENTION_TASK,
+  base: { smoke: base('smoke'), quick: base('quick'), full: base('full') },
+  arms: SOURCES.map(arm),
+  seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  after: (a) => {
+    const s = SOURCES.find((x) => x.name === a);
+    return s?.arm ? [{ experiment: SOURCE, arm: `${s.arm[0]}.${s.arm[1]}` }] : [];
+  },
+  report: (r) => ({
+    claims: [
+      pairedClaim({ name: 'precise-looks-at-query', statement: 'hard-only − warm start: attention mass of the response on the query', expect: 'positive' }, r, 'hard-only', 'warm-start', meanMetric(QUERY_MASS)),
+      pairedClaim({ name: 'precise-sparser-on-constraints', statement: 'hard-only − warm start: entropy of attention within the constraint span (sparser is lower)', expect: 'negative' }, r, 'hard-only', 'warm-start', meanMetric(CONSTRAINT_ENTROPY)),
+      pairedClaim({ name: 'precise-vs-noisy-query', statement: 'hard-only − mixed with the noisy judge: attention mass on the query', expect: 'positive' }, r, 'hard-only', 'mixed-noisy', meanMetric(QUERY_MASS)),
+      pairedClaim({ name: 'precise-vs-noisy-sparsity', statement: 'hard-only − mixed with the noisy judge: entropy within the constraint span', expect: 'negative' }, r, 'hard-only', 'mixed-noisy', meanMetric(CONSTRAINT_ENTROPY)),
+      judgeClaim({ name: 'look-predicts-follow', statement: "hard-only: correlation between the attention on a constraint's span and satisfying it", expect: 'positive' }, seedValues(r, 'hard-only', lookPredicts)),
+    ],
+    tables: [
+      {
+        name: 'arms',
+        description: 'Per policy, mean over seeds [95% interval] of the per-prompt means: attention mass on the query and on all constraints, entropy within the constraint span, and the correlation of a constraint\'s attention with satisfying it.',
+        rows: armTable(r, SOURCES.map((s) => s.name), {
+          'query mass': meanMetric(QUERY_MASS),
+          'constraint mass': meanMetric(CONSTRAINT_MASS),
+          'constraint entropy': meanMetric(CONSTRAINT_ENTROPY),
+          'look–follow correlation': lookPredicts,
+        }),
+      },
+    ],
+  }),
+});
