@@ -68,31 +68,31 @@ notebooks: $(STAMPS)/kernel ## execute every notebook in place (refreshes their 
 notebook: $(STAMPS)/kernel ## execute one notebook in place: make notebook NB=notebooks/00_quickstart.ipynb
 	$(NBCONVERT) --inplace "$(NB)"
 
-LAB_RUN      := runs/lab-first-task
 IFEVAL_GPT4  := --input data/ifeval/input_data_gpt4_20231107_145030.jsonl --responses data/ifeval/input_response_data_gpt4_20231107_145030.jsonl
 IFBENCH_SAMPLE := --input data/ifbench/IFBench_test.jsonl --responses data/ifbench/sample_output.jsonl
 
-# The lab's first task: SFT warm start (cached) then GRPO with the rule reward, seeded; resumes if interrupted.
-$(LAB_RUN)/final-eval.json:
-	$(IFKIT) lab grpo --out $(LAB_RUN) --cache runs/sft-cache --quiet
+# The lab's sweep: QUICK=1 is the quick tour (runs/quick/), otherwise the full size (runs/); JOBS worker processes.
+LAB_SIZE := $(if $(filter 1,$(QUICK)),quick,full)
+JOBS     ?= $(shell nproc)
 
-figures: setup $(LAB_RUN)/final-eval.json ## regenerate every file under figures/ (SVG and PNG)
+figures: setup ## regenerate every file under figures/ (SVG and PNG) from the runs that exist
 	$(IFKIT) figures --out figures
 
 bench: setup ## run every benchmark in bench/ (prints ratios measured in one run; never pass/fail)
 	@for b in $(sort $(wildcard bench/*.ts)); do echo "== $$b"; node_modules/.bin/tsx "$$b"; done
 
-reproduce: setup ## the main job on embedded defaults (no servers): scores, judge audits, the lab run, figures
+reproduce: setup ## the main job (no servers): scores, judge audits, every lab experiment (QUICK=1: the quick tour), figures
 	$(IFKIT) eval $(IFEVAL_GPT4) --out runs/eval-ifeval-gpt4
 	$(IFKIT) eval $(IFBENCH_SAMPLE) --out runs/eval-ifbench-sample
 	$(IFKIT) judge audit $(IFEVAL_GPT4) --judge sim:noisy:recall_violation=0.306,recall_compliant=0.95 --out runs/judge-audit-sim-qwen3-32b-batched
 	$(IFKIT) judge audit $(IFEVAL_GPT4) --judge sim:lenient --out runs/judge-audit-sim-lenient
+	$(IFKIT) lab run all --size $(LAB_SIZE) --jobs $(JOBS) --quiet
 	@$(MAKE) --no-print-directory figures
-	@echo "reproduce: results in runs/, figures in figures/"
+	@echo "reproduce: results in runs/ (lab: runs/$(if $(filter quick,$(LAB_SIZE)),quick/)<experiment>/claims.md), figures in figures/"
 
 .PHONY: reproduce-clean
-reproduce-clean: ## forget the lab run so the next reproduce trains again
-	rm -rf $(LAB_RUN)
+reproduce-clean: ## forget the lab's runs (not the warm-start cache) so the next reproduce trains again
+	rm -rf $(filter-out runs/sft-cache,$(wildcard runs/*))
 
 clean: ## remove generated files (keeps data/ and node_modules/)
 	rm -rf .cache runs

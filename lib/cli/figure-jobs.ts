@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readPromptRows, readResponseRows } from '../data/benchmark';
 import { categoryCounts } from '../data/composition';
-import { dataPath, projectRoot } from '../data/paths';
+import { dataPath } from '../data/paths';
 import { headlineGroups } from '../eval/benchmark-gap';
 import { evaluateFiles } from '../eval/evaluate';
 import { buildAuditCases } from '../judge/audit-input';
@@ -10,6 +10,9 @@ import { paperJudgePresets } from '../judge/paper-judges';
 import { judgeRewardCurve } from '../rewards/reward-curve';
 import { compareJudges } from '../judge/run-audit';
 import { createNoisyJudge } from '../judge/simulated';
+import type { Size } from '../lab/experiments/define';
+import { jobDir } from '../lab/jobs';
+import { defaultRunsRoot } from '../lab/roots';
 import type { LabEval } from '../lab/tasks/first-task/evaluate';
 import { categoryCountsFigure } from '../plots/composition';
 import { evalAccuracyFigure } from '../plots/eval';
@@ -24,8 +27,6 @@ export interface FigureJob {
   readonly build: () => Promise<Figure> | Figure;
 }
 
-/** Where `make reproduce` leaves the lab's first-task run (`ifkit lab grpo --out runs/lab-first-task`). */
-export const LAB_FIRST_TASK_RUN = 'runs/lab-first-task';
 
 const IFEVAL_GPT4 = ['ifeval/input_data_gpt4_20231107_145030.jsonl', 'ifeval/input_response_data_gpt4_20231107_145030.jsonl'] as const;
 const IFBENCH_SAMPLE = ['ifbench/IFBench_test.jsonl', 'ifbench/sample_output.jsonl'] as const;
@@ -60,11 +61,16 @@ function rewardCurveFigure(): Figure {
   return judgeRewardCurveFigure(curve, presets.map((p) => ({ label: p.short, recall: p.options.recallViolation })), 'Expected all-pass reward of a response with 3 constraints');
 }
 
+/** The first task's seed-1 run: full size (runs/) if it exists, else the quick tour's. */
+function firstTaskRun(): string {
+  const at = (size: Size) => join(jobDir(defaultRunsRoot(size), 'first-task', 'rule-reward', 1), 'final.json');
+  const file = [at('full'), at('quick')].find(existsSync);
+  if (file === undefined) throw new Error(`figures: ${at('full')} is missing; run \`make reproduce\` (or \`ifkit lab run first-task\`) first`);
+  return file;
+}
+
 function labCurve(): Figure {
-  const file = join(projectRoot(), LAB_FIRST_TASK_RUN, 'final-eval.json');
-  if (!existsSync(file)) {
-    throw new Error(`figures: ${file} is missing; run \`make reproduce\` (or \`ifkit lab grpo --out ${LAB_FIRST_TASK_RUN}\`) first`);
-  }
+  const file = firstTaskRun();
   const { curve } = JSON.parse(readFileSync(file, 'utf8')) as { curve: { step: number; eval: LabEval }[] };
   return labCurveFigure(curve.map((c) => ({ step: c.step, ...c.eval })), 'Lab first task: GRPO with the precise all-pass rule reward (held-out, T = 1)');
 }

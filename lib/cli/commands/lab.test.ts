@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('ifkit lab', () => {
-  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json; sample reads a checkpoint', async () => {
+  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final.json; sample reads a checkpoint', async () => {
     const tiny = {
       model: { dModel: 16, nLayers: 1, nHeads: 2, contextLength: 32, mlpRatio: 2 },
       sft: { examples: 64, steps: 2, batchSize: 8 },
@@ -37,7 +37,7 @@ describe('ifkit lab', () => {
     const out = join(root, 'run');
     const printed = await runCli(['grpo', '--config', join(root, 'tiny.json'), '--out', out, '--cache', join(root, 'cache'), '--quiet']);
     expect(printed).toMatch(/held-out @   2: pass \d\.\d{3}/);
-    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final-eval.json', 'metrics.jsonl']);
+    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
     expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-000001', 'step-000002']);
     const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8')) as { grpo: { steps: number }; sft: { steps: number } };
     expect(config.grpo.steps).toBe(2);
@@ -58,5 +58,33 @@ describe('ifkit lab', () => {
     await expect(runCli([...sample, '--temperature', 'hot'])).rejects.toThrow('--temperature must be a number >= 0 (e.g. 0, 0.7, 1), got "hot"');
     await expect(runCli([...sample, '--seed', '-1'])).rejects.toThrow('--seed must be a non-negative integer (0, 1, 2, …), got "-1"');
     await expect(runCli(['grpo', '--out', join(root, 'never'), '--steps', '2.5'])).rejects.toThrow('--steps must be a positive integer (1, 2, 3, …), got "2.5"');
+  });
+});
+
+describe('ifkit lab list | run | report', () => {
+  it('lists every task and experiment with its arms', async () => {
+    const printed = await runCli(['list']);
+    expect(printed).toMatch(/^  world: /m);
+    expect(printed).toMatch(/^    soft cheerful\s+lab:cheerful$/m);
+    for (const e of ['first-task', 'world-check', 'reward-mix', 'judge-precision', 'constraint-count', 'diversity', 'hppt', 'attention']) expect(printed).toMatch(new RegExp(`^  ${e} \\(`, 'm'));
+    expect(printed).toMatch(/^    mixed-22\.noisy\s+VerInstruct's share/m);
+  });
+
+  it('runs an experiment at smoke size into runs/<experiment>/<arm>/seed-<s>/, reports its claims, and reruns nothing', async () => {
+    const out = join(root, 'runs');
+    const args = ['run', 'first-task', '--size', 'smoke', '--out', out, '--cache', join(root, 'sweep-cache'), '--jobs', '1', '--quiet'];
+    const printed = await runCli(args);
+    expect(printed).toMatch(/sweep: 1 jobs to run \(0 resuming\), 0 already finished, 1 warm starts to train/);
+    expect(printed).toMatch(/GRPO raises the held-out all-pass rate above the warm start: [+−]\d\.\d{3} \[n\/a, n\/a\] over 1 seed → not reproduced at this scale/);
+    expect((await readdir(join(out, 'first-task', 'rule-reward', 'seed-1'))).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
+    expect((await readdir(join(out, 'first-task'))).sort()).toEqual(['claims.md', 'report.json', 'results.csv', 'results.parquet', 'rule-reward', 'tables']);
+    expect(await runCli(args)).toMatch(/sweep: 0 tasks ran, 1 jobs were already finished/);
+    expect(await runCli(['report', 'first-task', '--size', 'smoke', '--out', out])).toMatch(/first-task \(smoke\): 1 runs; written to/);
+  }, 600_000);
+
+  it('names what is wrong with a flag', async () => {
+    await expect(runCli(['run', 'first-task', '--size', 'huge'])).rejects.toThrow('--size must be one of smoke, quick, full, got "huge"');
+    await expect(runCli(['run', 'no-such-experiment'])).rejects.toThrow(/unknown experiment "no-such-experiment"; use one of first-task, world-check/);
+    await expect(runCli(['run', 'first-task', '--shard', '3/2'])).rejects.toThrow('--shard "3/2": expected k/n with 1 <= k <= n');
   });
 });
