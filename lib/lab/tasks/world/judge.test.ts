@@ -56,3 +56,23 @@ describe('the judges of the world, audited', () => {
     expect(m.recallViolation.estimate).toBeGreaterThan(0.2);
   });
 });
+
+describe('a real LLM judge in the lab reward', () => {
+  it('asks an OpenAI-compatible server one question per soft constraint, with the instruction text, and reads its answers', async () => {
+    const { startFakeChatServer } = await import('../../../judge/fake-chat-server');
+    // a "model" that says a response is cheerful when it contains "sunny"
+    const server = await startFakeChatServer((req) => ({ reply: req.content.includes('sound cheerful') && /Response\n[^\n]*sunny/.test(req.content) ? 'Yes' : 'No' }));
+    try {
+      const judge = createWorldJudge(`openai:tiny@${server.baseURL}`, { train: [], teacher: WORLD_BASE.teacher, learnedExamples: 1, seed: 1 });
+      const inst = { topic: 'ocean', subject: 'whale', clauses: [{ type: 'include', param: 'shell' }, { type: 'cheerful' }] };
+      const x = (response: string) => ({ prompt: promptOf(inst), response, constraints: constraintsOf(inst) });
+      const scored = await scoreResponses([x('shell sunny reef'), x('shell storm reef')], { judge, aggregate: 'all', falseAccept: 0, seed: 1 });
+      expect(scored.map((s) => s.judged)).toEqual([[null, true], [null, false]]);
+      expect(scored.map((s) => s.reward)).toEqual([1, 0]);
+      expect(server.requests).toHaveLength(2); // the hard constraint is never asked
+      expect(server.requests[0]!.content).toContain('The response should sound cheerful.');
+    } finally {
+      await server.close();
+    }
+  });
+});
