@@ -5,7 +5,6 @@ import { pick } from '../../stats/rng';
 import { defineConstraint } from '../define';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
 import { positiveInt, promptText, strippedText } from './common';
-import { cachedPyRegex, isPyRegex, pyFindall } from './py-regex';
 
 const PHRASES = [
   'Dance like nobody is watching you',
@@ -22,11 +21,40 @@ const PHRASES = [
 
 const same = (a: string, b: string): boolean => pyStrip(a).toLowerCase() === pyStrip(b).toLowerCase();
 
+/**
+ * Python `re.findall(f"{first} .*? {last}", text)` for literal words: the leftmost `first ` whose line (`.` stops at
+ * a newline) holds a later ` last`, ended by the nearest such ` last`, then on from the match's end. The next
+ * ` last` and the next newline are found once and reused while the search moves right, so the whole scan is linear
+ * (the regex retried the rest of the line from every `first `: 1.1 s on 120 KB of repeated first words).
+ */
+export function findLazySpans(text: string, first: string, last: string): string[] {
+  const opener = `${first} `;
+  const closer = ` ${last}`;
+  const found: string[] = [];
+  let nextCloser = -1;
+  let nextNewline = -1;
+  for (let from = 0; ; ) {
+    const start = text.indexOf(opener, from);
+    if (start < 0) return found;
+    const afterOpener = start + opener.length;
+    if (nextCloser < afterOpener) nextCloser = text.indexOf(closer, afterOpener);
+    if (nextCloser < 0) return found;
+    if (nextNewline < afterOpener) nextNewline = text.indexOf('\n', afterOpener);
+    if (nextNewline >= 0 && nextNewline < nextCloser) {
+      // No ` last` on this line after this `first `: the regex moves on one position.
+      from = start + 1;
+      continue;
+    }
+    const end = nextCloser + closer.length;
+    found.push(text.slice(start, end));
+    from = end;
+  }
+}
+
 /** Upstream finds `first .*? last` (raw regex, case-sensitive); each hit must differ from the phrase in one word. */
 function checkRepeatPhrase(response: string, { phrase, small_n }: { phrase: string; small_n: number }): boolean {
   const ref = pySplit(phrase);
-  const pattern = cachedPyRegex(`${ref[0]!} .*? ${ref[ref.length - 1]!}`);
-  const found = pyFindall(pattern, response);
+  const found = findLazySpans(response, ref[0]!, ref[ref.length - 1]!);
   if (found.length !== small_n) return false;
   let satisfied = 0;
   for (const hit of found) {
@@ -39,14 +67,22 @@ function checkRepeatPhrase(response: string, { phrase, small_n }: { phrase: stri
   return satisfied === small_n;
 }
 
-/** Upstream builds `first .*? last` from the phrase's words as a raw regex; refuse phrases for which it fails. */
-function phraseCompiles(phrase: string): boolean {
+const PY_REGEX_SYNTAX = /[.^$*+?{}[\]\\|()]/;
+
+/** Upstream makes a regex of the phrase's first and last words; ifkit runs phrases whose two words are plain text. */
+function phraseProblem(phrase: string): string | undefined {
   const w = pySplit(phrase);
-  return isPyRegex(`${w[0]!} .*? ${w[w.length - 1]!}`);
+  const syntax = [w[0]!, w[w.length - 1]!].find((word) => PY_REGEX_SYNTAX.test(word));
+  return syntax === undefined
+    ? undefined
+    : `upstream builds the regex "<first word> .*? <last word>" from the phrase, and "${syntax}" holds regex syntax, which would change what it matches; ifkit checks phrases whose first and last words are plain text`;
 }
 
 const repeatPhraseKwargs = z.object({
-  phrase: strippedText.refine(phraseCompiles, { message: 'its first and last words are used as a Python regex and do not compile' }),
+  phrase: strippedText.superRefine((p, ctx) => {
+    const problem = phraseProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
   small_n: positiveInt,
 });
 
