@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import type { Judge } from '../judge/types';
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../verifiers/time-bound';
 import type { CheckerVariant } from '../verifiers/types';
 import { apiKeyCheck, isLoopbackHost, KEY_PARAM } from './auth';
 import { readJsonBody } from './body';
@@ -110,7 +111,7 @@ export async function startRewardServer(opts: RewardServerOptions = {}): Promise
   const log = opts.onLog;
   const logClientError = log ? rateLimitedLog(log, { what: '4xx replies (all are counted in ifkit_http_errors_total)' }) : undefined;
   const onEvent = (e: PoolEvent): void => log?.(`${e.kind}: ${e.message}`);
-  const pool = new CheckerPool({ workers: opts.workers ?? availableParallelism(), checkTimeoutMs: opts.checkTimeoutMs ?? 2000, plugins: opts.plugins ?? [], onEvent });
+  const pool = new CheckerPool({ workers: opts.workers ?? availableParallelism(), checkTimeoutMs: opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, plugins: opts.plugins ?? [], onEvent });
   let ready: WorkerReady;
   try {
     ready = await pool.ready();

@@ -82,4 +82,14 @@ describe('ifkit eval', () => {
     expect(run.exitCode).toBe(1);
     expect(run.err).toMatch(/broken\.jsonl:2: invalid JSON/);
   });
+
+  it('refuses a catastrophic regex kwarg of an IFTrain id with file:line and the field, instead of hanging', async () => {
+    const input = join(dir, 'redos.jsonl');
+    writeFileSync(input, JSON.stringify({ key: 1, prompt: 'p', instruction_id_list: ['keywords:word_once'], kwargs: [{ keyword: '(a+)+$' }] }) + '\n');
+    const responses = join(dir, 'redos-responses.jsonl');
+    writeFileSync(responses, JSON.stringify({ prompt: 'p', response: `${'a'.repeat(40)}b` }) + '\n');
+    const run = await runCli(['--input', input, '--responses', responses, '--out', join(dir, 'redos')]);
+    expect(run.exitCode).toBe(1);
+    expect(run.err).toMatch(/redos\.jsonl:1: constraint keywords:word_once: kwargs\.keyword: pattern "\(a\+\)\+\$" .*could hang the checker/);
+  });
 });

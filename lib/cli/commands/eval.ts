@@ -14,6 +14,7 @@ interface EvalFlags {
   readonly seed: string;
   readonly resamples: string;
   readonly perId?: boolean;
+  readonly checkTimeoutMs: string;
 }
 
 function integerFlag(name: string, value: string): number {
@@ -25,14 +26,19 @@ function integerFlag(name: string, value: string): number {
 function runEval(flags: EvalFlags): void {
   const seed = integerFlag('seed', flags.seed);
   const resamples = integerFlag('resamples', flags.resamples);
+  const checkTimeoutMs = integerFlag('check-timeout-ms', flags.checkTimeoutMs);
+  if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
   const started = performance.now();
-  const { scored, summary } = evaluateFiles(flags.input, flags.responses, { seed, resamples });
+  const { scored, summary, timeouts } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), officialJsonl(scored, 'strict'));
   writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), officialJsonl(scored, 'loose'));
-  const meta = { input: flags.input, responses: flags.responses, seed, resamples };
+  const meta = {
+    input: flags.input, responses: flags.responses, seed, resamples, check_timeout_ms: checkTimeoutMs,
+    ...(timeouts.length > 0 ? { check_timeouts: timeouts } : {}),
+  };
   writeFileSync(join(flags.out, 'summary.json'), JSON.stringify(summaryJson(summary, meta), null, 1) + '\n');
-  console.log(formatReport(summary, { perId: flags.perId ?? false }));
+  console.log(formatReport(summary, { perId: flags.perId ?? false, timeouts, checkTimeoutMs }));
   console.log(`\nwrote ${join(flags.out, 'eval_results_{strict,loose}.jsonl')} and summary.json in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
@@ -47,6 +53,7 @@ export function registerEvalCommand(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '0')
     .option('--resamples <n>', 'bootstrap resamples for the 95% intervals (0 to skip)', '1000')
     .option('--per-id', 'also print accuracy per instruction id')
+    .option('--check-timeout-ms <ms>', 'budget of one check, as the reward server; an overrun is stopped, scored as failed and reported', '2000')
     .action((flags: EvalFlags) => {
       try {
         runEval(flags);

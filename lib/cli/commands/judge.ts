@@ -30,6 +30,7 @@ interface AuditCliOptions {
   resamples: string;
   invalid: 'exclude' | 'violation';
   onFailure: 'throw' | 'invalid';
+  checkTimeoutMs: string;
 }
 
 const fmt = (v: number): string => (Number.isNaN(v) ? '  n/a' : v.toFixed(3));
@@ -54,7 +55,12 @@ async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
   const prompts = readPromptRows(opts.input);
   const responses = readResponseRows(opts.responses);
-  const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses);
+  const checkTimeoutMs = positiveInt('check-timeout-ms', opts.checkTimeoutMs);
+  if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
+  const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses, { checkTimeoutMs });
+  if (cases.ruleTimeouts.length > 0) {
+    console.log(`${cases.ruleTimeouts.length} rule check(s) overran the ${checkTimeoutMs} ms bound and are left out of the audit: ${cases.ruleTimeouts.slice(0, 5).join(', ')}${cases.ruleTimeouts.length > 5 ? ', …' : ''}`);
+  }
   mkdirSync(opts.out, { recursive: true });
   const cache = openReplyCache(opts.cache ?? join(opts.out, 'judge-cache.jsonl'));
   if (spec.kind === 'openai') {
@@ -97,7 +103,7 @@ async function audit(opts: AuditCliOptions): Promise<void> {
       mode: spec.kind === 'openai' ? opts.mode : 'simulated',
       truth: opts.labels ? `labels from ${opts.labels}` : 'rule verdicts (strict, upstream checkers)',
       inputs: { prompts: opts.input, responses: opts.responses },
-      counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped },
+      counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped, ruleTimeouts: cases.ruleTimeouts },
       ...(judge.stats ? { requests: { ...judge.stats, retries } } : {}),
       note: 'violation is the positive class; null marks a metric whose denominator is 0 (see lib/judge/audit.ts)',
       ...result.report,
@@ -140,6 +146,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '0')
     .option('--resamples <n>', 'bootstrap resamples', '1000')
     .addOption(new Option('--invalid <policy>', 'invalid verdicts: left out of the metrics, or counted as "violated" (the reward view)').choices(['exclude', 'violation']).default('exclude'))
+    .option('--check-timeout-ms <ms>', 'budget of one rule check, as the reward server; a constraint whose check overruns it is left out and reported', '2000')
     .addOption(new Option('--on-failure <what>', 'a request that fails after all retries: stop (rerun resumes) or record invalid').choices(['throw', 'invalid']).default('throw'))
     .action(audit);
 }

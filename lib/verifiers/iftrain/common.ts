@@ -1,7 +1,7 @@
 /** Kwargs schemas and small text helpers shared by the IFTrain (open-instruct IFEvalG) checkers. */
 import { z } from 'zod';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
-import { isPyRegex } from './py-regex';
+import { kwargPatternProblem } from '../ifeval/kwarg-regex';
 
 /** Upstream's two comparison relations (`_COMPARISON_RELATION`). */
 export const RELATIONS = ['less than', 'at least'] as const;
@@ -21,9 +21,13 @@ export const strippedText = z
   .refine((s) => pyStrip(s) !== '', { message: 'must be a non-empty string (upstream would draw a random value)' })
   .transform((s) => pyStrip(s));
 
-/** A stripped, non-empty string that upstream uses as a raw Python regex. */
-export const regexText = strippedText.refine(isPyRegex, {
-  message: 'is used as a Python regex by upstream and does not compile; escape regex syntax',
+/**
+ * A stripped, non-empty string that upstream uses as a raw Python regex, inside the subset ifkit runs in linear
+ * time (see ../ifeval/kwarg-regex.ts): `(a+)+$` would otherwise hang `ifkit eval` and cost the server a worker.
+ */
+export const regexText = strippedText.superRefine((s, ctx) => {
+  const problem = kwargPatternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(s)} ${problem}` });
 });
 
 /** A word kwarg that upstream accepts as a string or as a list whose first element it takes. */

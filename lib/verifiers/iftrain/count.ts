@@ -5,7 +5,7 @@ import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
 import { isWordToken, positiveInt, regexText, STARS_DIVIDER } from './common';
-import { cachedPyRegex, pyCountMatches } from './py-regex';
+import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
 
 interface Composition {
   n_sent: number;
@@ -87,7 +87,7 @@ export const countUnique = defineConstraint({
   },
 });
 
-const countCi = (keyword: string, text: string): number => pyCountMatches(cachedPyRegex(keyword, { ignoreCase: true }), text);
+const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
 
 export const countIncrementWord = defineConstraint({
   id: 'count:count_increment_word',

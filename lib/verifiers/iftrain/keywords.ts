@@ -6,9 +6,9 @@ import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { pySplit } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
 import { compare, isWordToken, positiveInt, regexText, RELATIONS, strippedText, wordOrFirstOfList } from './common';
-import { cachedPyRegex, pyCountMatches } from './py-regex';
+import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
 
-const countCi = (keyword: string, text: string): number => pyCountMatches(cachedPyRegex(keyword, { ignoreCase: true }), text);
+const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
 
 /** Upstream compares only "next letter" (b after a), on the first code point lowercased, by code point. */
 function checkNoAdjacentConsecutive(response: string): boolean {
