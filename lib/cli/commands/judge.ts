@@ -115,10 +115,10 @@ async function audit(opts: AuditCliOptions): Promise<void> {
     console.log(`wrote ${join(opts.out, 'verdicts.jsonl')} and ${join(opts.out, 'audit.json')}`);
   } catch (e) {
     bar.stop();
-    if (controller.signal.aborted) {
-      throw new Error(`judge audit interrupted; ${cache.size} replies are cached in ${cache.report.file}: rerun the same command to resume`);
-    }
-    throw e;
+    const resume = `${cache.size} replies are cached in ${cache.report.file}: rerun the same command to resume (only what is not cached is asked)`;
+    if (controller.signal.aborted) throw new Error(`judge audit interrupted; ${resume}`);
+    // --on-failure throw: the run stopped at the first request that failed for good, aborting the others.
+    throw new Error(`judge audit stopped: ${(e as Error).message}\nnothing was written; ${resume}`);
   } finally {
     process.off('SIGINT', onSigint);
   }
