@@ -1,6 +1,7 @@
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../verifiers/time-bound';
 import type { CheckerVariant } from '../verifiers/types';
 import { scorePromptsWithin, type CheckTimeout } from './bounded-score';
+import { responseCoverage, type ResponseCoverage } from './response-coverage';
 import { readPrompts, readResponses, type ConstraintLookup, type PreparedPrompt } from './input';
 import { joinResponses, type Joined } from './join';
 import { summarize, type EvalSummary } from './metrics';
@@ -22,6 +23,8 @@ export interface Evaluation {
   readonly summary: EvalSummary;
   /** Checks stopped at the time bound (scored as failed). */
   readonly timeouts: readonly CheckTimeout[];
+  /** Responses that answer no prompt, and responses repeating a prompt. */
+  readonly coverage: ResponseCoverage;
 }
 
 /**
@@ -31,8 +34,9 @@ export interface Evaluation {
  */
 export function evaluateFiles(inputFile: string, responsesFile: string, opts: EvaluateOptions = {}): Evaluation {
   const prompts = readPrompts(inputFile, opts);
-  const joined = joinResponses(prompts, readResponses(responsesFile));
+  const responses = readResponses(responsesFile);
+  const joined = joinResponses(prompts, responses);
   const { scored, timeouts } = scorePromptsWithin(prompts, joined.responses, opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
   const summary = summarize(scored, { seed: opts.seed ?? 0, resamples: opts.resamples ?? 1000 }, joined.missing);
-  return { prompts, joined, scored, summary, timeouts };
+  return { prompts, joined, scored, summary, timeouts, coverage: responseCoverage(prompts, responses) };
 }

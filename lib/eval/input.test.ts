@@ -46,7 +46,7 @@ describe('readPrompts', () => {
 
 describe('readResponses', () => {
   it('reads {prompt, response} rows and rejects a missing response with file:line', () => {
-    expect(readResponses(file('r.jsonl', [{ prompt: 'p', response: 'r' }]))).toEqual([{ prompt: 'p', response: 'r' }]);
+    expect(readResponses(file('r.jsonl', [{ prompt: 'p', response: 'r' }]))).toEqual([{ prompt: 'p', response: 'r', line: 1 }]);
     expect(() => readResponses(file('r2.jsonl', [{ prompt: 'p' }]))).toThrow(/r2\.jsonl:1: response/);
   });
 });

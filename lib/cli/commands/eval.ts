@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import { JsonlError } from '../../data/jsonl';
 import { evaluateFiles } from '../../eval/evaluate';
 import { officialJsonl } from '../../eval/official-format';
+import { coverageLines } from '../../eval/response-coverage';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
+import { describeError } from '../errors';
 
 interface EvalFlags {
   readonly input: string;
@@ -29,16 +31,19 @@ function runEval(flags: EvalFlags): void {
   const checkTimeoutMs = integerFlag('check-timeout-ms', flags.checkTimeoutMs);
   if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
   const started = performance.now();
-  const { scored, summary, timeouts } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
+  const { scored, summary, timeouts, coverage } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), officialJsonl(scored, 'strict'));
   writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), officialJsonl(scored, 'loose'));
   const meta = {
     input: flags.input, responses: flags.responses, seed, resamples, check_timeout_ms: checkTimeoutMs,
     ...(timeouts.length > 0 ? { check_timeouts: timeouts } : {}),
+    ...(coverage.unmatched.count > 0 ? { responses_without_prompt: coverage.unmatched } : {}),
+    ...(coverage.duplicates.count > 0 ? { repeated_responses: coverage.duplicates } : {}),
   };
   writeFileSync(join(flags.out, 'summary.json'), JSON.stringify(summaryJson(summary, meta), null, 1) + '\n');
   console.log(formatReport(summary, { perId: flags.perId ?? false, timeouts, checkTimeoutMs }));
+  for (const line of coverageLines(coverage, flags.responses)) console.log(`\n${line}`);
   console.log(`\nwrote ${join(flags.out, 'eval_results_{strict,loose}.jsonl')} and summary.json in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
@@ -59,7 +64,7 @@ export function registerEvalCommand(program: Command): void {
         runEval(flags);
       } catch (e) {
         // JsonlError already reads `file:line: reason`; other errors (flags, unreadable files) carry their own context.
-        console.error(e instanceof JsonlError ? e.message : `ifkit eval: ${(e as Error).message}`);
+        console.error(e instanceof JsonlError ? e.message : `ifkit eval: ${describeError(e)}`);
         process.exitCode = 1;
       }
     });

@@ -6,6 +6,7 @@ import { toJsonl } from '../../data/jsonl';
 import type { AuditSummary } from '../../judge/audit-ci';
 import { buildAuditCases, readPromptRows, readResponseRows } from '../../judge/audit-input';
 import { openReplyCache } from '../../judge/cache';
+import { coverageLines, responseCoverage } from '../../eval/response-coverage';
 import { labelledAuditCases, readTruthLabels } from '../../judge/labels';
 import { loadTemplate } from '../../judge/prompts';
 import { runJudgeAudit } from '../../judge/run-audit';
@@ -55,6 +56,7 @@ async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
   const prompts = readPromptRows(opts.input);
   const responses = readResponseRows(opts.responses);
+  for (const line of coverageLines(responseCoverage(prompts, responses), opts.responses)) console.log(line);
   const checkTimeoutMs = positiveInt('check-timeout-ms', opts.checkTimeoutMs);
   if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
   const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses, { checkTimeoutMs });

@@ -6,6 +6,7 @@ import type { Judge } from '../../judge/types';
 import { reachableUrls } from '../../server/addresses';
 import { DEFAULT_EOS_TOKENS } from '../../server/openrlhf';
 import { startRewardServer, type RewardServer } from '../../server/server';
+import { describeError } from '../errors';
 
 interface ServeFlags {
   readonly port: string;
@@ -130,7 +131,7 @@ export function registerServeCommand(program: Command): void {
       try {
         await serve(flags);
       } catch (e) {
-        console.error(`ifkit serve: ${(e as Error).message}`);
+        console.error(`ifkit serve: ${describeError(e)}`);
         process.exitCode = 1;
       }
     });
