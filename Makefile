@@ -38,7 +38,7 @@ $(STAMPS)/kernel: $(STAMPS)/npm $(STAMPS)/apt bin/tslab-kernel
 	node_modules/.bin/tslab install --python /usr/bin/python3 --binary $(ROOT)/bin/tslab-kernel --prefix $(JUPYTER_DIR) >/dev/null
 	@touch $@
 
-data: $(STAMPS)/npm ## fetch every third-party data file (official source, sha256-checked; ../shared/data when offline)
+data: $(STAMPS)/npm ## fetch every third-party data file (official source, sha256-checked; the offline mirror when offline)
 	$(IFKIT) data fetch
 
 typecheck: $(STAMPS)/npm ## strict tsc 5.9 over lib/ and bench/, plus lib/ as the notebook kernel's TypeScript 5.0 sees it

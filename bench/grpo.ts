@@ -7,9 +7,9 @@
  * The machine is shared: the load average is printed next to the numbers.
  */
 import { loadavg } from 'node:os';
-import { labTask } from '../lib/lab/run';
-import { LAB_DEFAULTS } from '../lib/lab/config';
-import { labTokenizer, splitInstances } from '../lib/lab/world';
+import { labTask } from '../lib/lab/tasks/first-task/run';
+import { LAB_DEFAULTS } from '../lib/lab/tasks/first-task/config';
+import { labTokenizer, splitInstances } from '../lib/lab/tasks/first-task/world';
 import { MODEL_DEFAULTS } from '../lib/model/config';
 import { createPolicy, parameterCount } from '../lib/model/policy';
 import { parseGrpoConfig } from '../lib/rl/config';

@@ -1,5 +1,6 @@
 /** Scorer throughput and cost per checker on one prompts + responses pair (used by bench/scorer.ts). */
-import { readPrompts, readResponses, type PreparedPrompt } from '../lib/eval/input';
+import { readResponseRows } from '../lib/data/benchmark';
+import { readPrompts, type PreparedPrompt } from '../lib/eval/input';
 import { joinResponses } from '../lib/eval/join';
 import { summarize } from '../lib/eval/metrics';
 import { checkLoose, checkStrict, scorePrompts } from '../lib/eval/score';
@@ -26,7 +27,7 @@ export function median(xs: readonly number[]): number {
 export function timeSuite(inputFile: string, responsesFile: string, runs: number): SuiteTiming {
   const t0 = performance.now();
   const prepared = readPrompts(inputFile);
-  const { responses, missing } = joinResponses(prepared, readResponses(responsesFile));
+  const { responses, missing } = joinResponses(prepared, readResponseRows(responsesFile));
   const loadMs = performance.now() - t0;
   const first = performance.now();
   scorePrompts(prepared, responses);

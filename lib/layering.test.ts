@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-/** The layers of lib/ from DEVELOPERS.md, bottom first: a folder may import its own layer and the ones below. */
+/** The layers of lib/ as README.md lists them, bottom first: a folder may import its own layer and the ones below. */
 const LAYERS: readonly (readonly string[])[] = [
   ['data', 'stats', 'tensor', 'plots'],
   ['verifiers', 'model'],

@@ -10,7 +10,7 @@ const ifkit = (...args: string[]): string =>
 describe('ifkit', () => {
   it('lists every command in --help', () => {
     const help = ifkit('--help');
-    for (const cmd of ['data', 'constraints', 'eval', 'judge', 'serve', 'lab', 'figures']) expect(help).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
+    for (const cmd of ['data', 'constraints', 'eval', 'judge', 'serve', 'lab', 'analysis', 'figures']) expect(help).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
   });
 
   it('prints the package version', () => {

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Register> = {
   judge: () => (require('./commands/judge') as typeof import('./commands/judge')).registerJudgeCommand,
   serve: () => (require('./commands/serve') as typeof import('./commands/serve')).registerServeCommand,
   lab: () => (require('./commands/lab') as typeof import('./commands/lab')).registerLabCommand,
+  analysis: () => (require('./commands/analysis') as typeof import('./commands/analysis')).registerAnalysisCommand,
   figures: () => (require('./commands/figures') as typeof import('./commands/figures')).registerFiguresCommand,
 };
 

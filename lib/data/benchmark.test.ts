@@ -23,6 +23,8 @@ describe('benchmark files', () => {
     expect(() => readPromptRows(p)).toThrow(`${p}:2: kwargs and instruction_id_list must have the same length`);
     writeFileSync(p, '{"key": 1, "prompt": 7, "instruction_id_list": [], "kwargs": []}\n');
     expect(() => readPromptRows(p)).toThrow(`${p}:1: prompt: prompt must be a string`);
+    writeFileSync(p, '{"prompt": "p", "response": "r"}\n{"prompt": "p"}\n');
+    expect(() => readResponseRows(p)).toThrow(`${p}:2: response: response must be a string`);
   });
 
   it('takes the category from the id prefix', () => {

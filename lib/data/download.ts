@@ -40,8 +40,8 @@ export class DataMissingError extends Error {
       `data: could not obtain ${missing.length} file(s):\n` +
         missing.map((m) => `  - data/${m}`).join('\n') +
         `\nReasons:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n` +
-        'Fix: run `make data` on a machine with network access, or put the offline mirror at ../shared/data ' +
-        '(or point IFKIT_MIRROR_DIR at it) and run `make data` again.',
+        `Fix: run \`make data\` on a machine with network access, or put the offline mirror at ${mirrorDir()} ` +
+        '(or point IFKIT_MIRROR_DIR at it) and run `make data` again; docs/data-sources.md lists every file.',
     );
     this.name = 'DataMissingError';
   }

@@ -188,11 +188,11 @@ export const MANIFEST: readonly Resource[] = [
   {
     id: "golden",
     title: "Official scorer outputs on the IFEval and IFBench data (golden files for the conformance tests)",
-    licence: "derived from the data above; see ../shared/data/*/SOURCES.md",
-    homepage: "../shared/data",
+    licence: "derived from the data above; how they were made: docs/data-sources.md",
+    homepage: "docs/data-sources.md",
     source: {
       kind: "mirror-only",
-      reason: "made by running the official Python scorers (see ../shared/data/*/SOURCES.md); no upstream publishes them"
+      reason: "made by running the official Python scorers (docs/data-sources.md); no upstream publishes them"
     },
     files: [
       {path: "ifbench/golden_checker_variants.jsonl", sha256: "be7afedc6ad89d5298464a1b83a62db23ea778301aae71139ff180ab5feb797b", bytes: 414426},

@@ -18,7 +18,10 @@ export function dataDir(): string {
   return resolve(process.env.IFKIT_DATA_DIR ?? join(projectRoot(), 'data'));
 }
 
-/** The offline mirror of the data (override with IFKIT_MIRROR_DIR): ../shared/data beside the project. */
+/**
+ * The offline mirror of the data (override with IFKIT_MIRROR_DIR): `shared/data` in the folder holding the project,
+ * laid out as data/ (docs/data-sources.md).
+ */
 export function mirrorDir(): string {
   return resolve(process.env.IFKIT_MIRROR_DIR ?? join(projectRoot(), '..', 'shared', 'data'));
 }
@@ -33,6 +36,6 @@ export function dataPath(relative: string): string {
   if (found) return found;
   throw new Error(
     `ifkit: data file "${relative}" is missing (looked in ${candidates.join(' and ')}). ` +
-      'Run `make data` to download it, or set IFKIT_MIRROR_DIR to a folder holding a mirror of ../shared/data.',
+      'Run `make data` to download it, or set IFKIT_MIRROR_DIR to a folder holding the offline mirror (docs/data-sources.md).',
   );
 }

@@ -16,7 +16,7 @@ export interface PaperGapRow {
   readonly ifbench: number;
 }
 
-/** Where `IFBENCH_PAPER_GAP` comes from (quoted in ../shared/papers/REFERENCE_NOTES.md, "IFBench paper numbers"). */
+/** Where `IFBENCH_PAPER_GAP` comes from (docs/paper-numbers.md). */
 export const IFBENCH_PAPER_SOURCE =
   'IFBench paper (arXiv 2507.02833, Precise_IF_Generalization_Abilities.pdf in allenai/IFBench), Table 3: prompt-level loose accuracy at T=0';
 

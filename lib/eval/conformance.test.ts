@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readResponseRows } from '../data/benchmark';
 import { readJsonlSync } from '../data/jsonl';
 import { dataPath } from '../data/paths';
 import type { Constraint } from '../verifiers/define';
 import { IFEVAL_CONSTRAINTS } from '../verifiers/ifeval/index';
-import { readPrompts, readResponses, type PreparedPrompt } from './input';
+import { readPrompts, type PreparedPrompt } from './input';
 import { joinResponses } from './join';
 import { summarize } from './metrics';
 import { officialJsonl } from './official-format';
 import { scorePrompts, variantVerdicts, type ScoredPrompt } from './score';
 
-// The GPT-4 responses scored by the official google-research scorer (2025 instructions.py); see ifeval/SOURCES.md.
+// The GPT-4 responses scored by the official google-research scorer (2025 instructions.py); see docs/data-sources.md.
 const byId = new Map<string, Constraint>(IFEVAL_CONSTRAINTS.map((c) => [c.id, c]));
 const lookup = (id: string): Constraint => byId.get(id)!;
 
@@ -27,7 +28,7 @@ let responses: ReadonlyArray<string | null>;
 
 beforeAll(() => {
   prompts = readPrompts(dataPath('ifeval/input_data_gpt4_20231107_145030.jsonl'), { lookup });
-  responses = joinResponses(prompts, readResponses(dataPath('ifeval/input_response_data_gpt4_20231107_145030.jsonl'))).responses;
+  responses = joinResponses(prompts, readResponseRows(dataPath('ifeval/input_response_data_gpt4_20231107_145030.jsonl'))).responses;
   scored = scorePrompts(prompts, responses);
 });
 

@@ -1,10 +1,12 @@
+import { readResponseRows } from '../data/benchmark';
+import type { ConstraintLookup } from '../verifiers/define';
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../verifiers/time-bound';
 import type { CheckerVariant } from '../verifiers/types';
 import { scorePromptsWithin, type CheckTimeout } from './bounded-score';
-import { responseCoverage, type ResponseCoverage } from './response-coverage';
-import { readPrompts, readResponses, type ConstraintLookup, type PreparedPrompt } from './input';
+import { readPrompts, type PreparedPrompt } from './input';
 import { joinResponses, type Joined } from './join';
 import { summarize, type EvalSummary } from './metrics';
+import { responseCoverage, type ResponseCoverage } from './response-coverage';
 import type { ScoredPrompt } from './score';
 
 export interface EvaluateOptions {
@@ -34,7 +36,7 @@ export interface Evaluation {
  */
 export function evaluateFiles(inputFile: string, responsesFile: string, opts: EvaluateOptions = {}): Evaluation {
   const prompts = readPrompts(inputFile, opts);
-  const responses = readResponses(responsesFile);
+  const responses = readResponseRows(responsesFile);
   const joined = joinResponses(prompts, responses);
   const { scored, timeouts } = scorePromptsWithin(prompts, joined.responses, opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
   const summary = summarize(scored, { seed: opts.seed ?? 0, resamples: opts.resamples ?? 1000 }, joined.missing);

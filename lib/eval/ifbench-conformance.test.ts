@@ -4,7 +4,7 @@ import { dataPath } from '../data/paths';
 import { evaluateFiles } from './evaluate';
 import { officialJsonl } from './official-format';
 
-// The official IFBench scorer at db69a6f on its own test set and sample responses (../shared/data/ifbench).
+// The official IFBench scorer at db69a6f on its own test set and sample responses (docs/data-sources.md).
 const evaluation = evaluateFiles(dataPath('ifbench/IFBench_test.jsonl'), dataPath('ifbench/sample_output.jsonl'), { resamples: 0 });
 
 describe('ifkit eval on IFBench', () => {

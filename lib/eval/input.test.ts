@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonlError } from '../data/jsonl';
-import { readPrompts, readResponses } from './input';
+import { readPrompts } from './input';
 
 const dir = mkdtempSync(join(tmpdir(), 'ifkit-eval-input-'));
 const file = (name: string, lines: unknown[]): string => {
@@ -41,12 +41,5 @@ describe('readPrompts', () => {
     );
     expect(bad('len.jsonl', { ...ROW, kwargs: [] })).toMatch(/len\.jsonl:2: kwargs and instruction_id_list must have the same length/);
     expect(bad('key.jsonl', { ...ROW, key: null })).toMatch(/key\.jsonl:2: key/);
-  });
-});
-
-describe('readResponses', () => {
-  it('reads {prompt, response} rows and rejects a missing response with file:line', () => {
-    expect(readResponses(file('r.jsonl', [{ prompt: 'p', response: 'r' }]))).toEqual([{ prompt: 'p', response: 'r', line: 1 }]);
-    expect(() => readResponses(file('r2.jsonl', [{ prompt: 'p' }]))).toThrow(/r2\.jsonl:1: response/);
   });
 });

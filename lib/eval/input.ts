@@ -1,11 +1,8 @@
-import { parsePromptRow, readResponseRows, type ResponseRow } from '../data/benchmark';
+import { parsePromptRow } from '../data/benchmark';
 import { JsonlError, readJsonlSync } from '../data/jsonl';
-import type { PreparedCheck } from '../verifiers/define';
+import type { ConstraintLookup, PreparedCheck } from '../verifiers/define';
 import { getConstraint } from '../verifiers/registry';
-import type { Constraint } from '../verifiers/define';
 import type { CheckerVariant } from '../verifiers/types';
-
-export type { ResponseRow };
 
 /** One prompt with its instructions bound to their kwargs (validated once, reused for every response variant). */
 export interface PreparedPrompt {
@@ -15,8 +12,6 @@ export interface PreparedPrompt {
   readonly kwargs: ReadonlyArray<Record<string, unknown> | null>;
   readonly checks: readonly PreparedCheck[];
 }
-
-export type ConstraintLookup = (id: string) => Constraint;
 
 /** Validates one prompt row and prepares its checkers; throws with a reason naming the instruction and kwarg. */
 export function preparePrompt(raw: unknown, opts: { lookup?: ConstraintLookup; variant?: CheckerVariant } = {}): PreparedPrompt {
@@ -32,6 +27,3 @@ export function readPrompts(file: string, opts: { lookup?: ConstraintLookup; var
   if (rows.length === 0) throw new JsonlError(file, 1, 'no prompt rows; expected one JSON object per line');
   return rows;
 }
-
-/** Reads a responses file (`{prompt, response}` per line, optional `key`). */
-export const readResponses = readResponseRows;

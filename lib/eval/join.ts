@@ -1,5 +1,10 @@
+import type { PromptRow, ResponseRow } from '../data/benchmark';
 import { pyStrip } from '../verifiers/nlp/pytext';
-import type { PreparedPrompt, ResponseRow } from './input';
+
+/*
+ * The one join of responses to prompts: the scorer (evaluate.ts) and the judge audit (judge/audit-input.ts,
+ * judge/labels.ts) both use it, so an audit sees exactly the prompts the scorer scores.
+ */
 
 /** How each prompt found its response. */
 export type JoinedBy = 'prompt' | 'stripped_prompt' | 'key' | 'missing';
@@ -13,11 +18,11 @@ export interface Joined {
 }
 
 /**
- * Joins responses to prompts by exact prompt text (upstream), then by stripped text (IFBench), then by key.
- * A later response row with the same prompt text wins, as upstream's dict does.
+ * Joins responses to prompts by exact prompt text (upstream), then by stripped text (IFBench's
+ * get_response_for_prompt), then by key. A later response row with the same prompt text wins, as upstream's dict does.
  * @example joinResponses(prompts, responses).missing // [2785] with input_data.jsonl and the GPT-4 file minus keys
  */
-export function joinResponses(prompts: readonly PreparedPrompt[], responses: readonly ResponseRow[]): Joined {
+export function joinResponses(prompts: readonly Pick<PromptRow, 'key' | 'prompt'>[], responses: readonly ResponseRow[]): Joined {
   const byPrompt = new Map<string, string>();
   const byStripped = new Map<string, string>();
   const byKey = new Map<string, string>();

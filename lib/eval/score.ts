@@ -1,12 +1,20 @@
 import type { PreparedCheck } from '../verifiers/define';
 import { passes, type Verdict } from '../verifiers/types';
 import { looseVariants, type LooseVariant, type LooseVariantName } from '../verifiers/variants';
-import type { PreparedPrompt } from './input';
 import { pyStrip } from '../verifiers/nlp/pytext';
+import type { PreparedPrompt } from './input';
 
-/** Upstream strict mode: a blank response fails every instruction; otherwise the checker's verdict. */
+/** Upstream's `response.strip()` test: a blank response fails every instruction before any checker runs. */
+export function isBlankResponse(response: string): boolean {
+  return pyStrip(response) === '';
+}
+
+/**
+ * Upstream strict mode: a blank response fails every instruction; otherwise the checker's verdict. The scorer and the
+ * judge audit's rule truth both use it.
+ */
 export function checkStrict(check: PreparedCheck, response: string): Verdict {
-  return pyStrip(response) === '' ? false : check(response);
+  return isBlankResponse(response) ? false : check(response);
 }
 
 /**

@@ -1,12 +1,14 @@
 import type { PromptRow, ResponseRow } from '../data/benchmark';
+import { checkWithin } from '../eval/bounded-score';
+import { joinResponses } from '../eval/join';
+import { checkStrict } from '../eval/score';
 import { dropNulls } from '../verifiers/define';
-import { pyStrip } from '../verifiers/nlp/pytext';
 import { getConstraint } from '../verifiers/registry';
-import { DEFAULT_CHECK_TIMEOUT_MS, runWithin } from '../verifiers/time-bound';
+import { DEFAULT_CHECK_TIMEOUT_MS } from '../verifiers/time-bound';
 import type { JudgeConstraint, JudgeRequest } from './types';
 
-// Reading the files is lib/data/benchmark's job (readPromptRows, readResponseRows); this file joins and labels.
-export { readPromptRows, readResponseRows } from '../data/benchmark';
+// Reading the files is lib/data/benchmark's job (readPromptRows, readResponseRows); the join and the blank-response
+// rule are the scorer's (lib/eval), so an audit sees the prompts and rule verdicts the scorer does.
 
 /** The judge requests of an audit, with the prompt key and category of each constraint alongside. */
 export interface AuditCases {
@@ -22,24 +24,26 @@ export interface AuditCases {
 }
 
 /**
- * Joins responses to prompts by exact prompt text (as the official scorer) and builds one judge request per prompt
- * holding its hard constraints, each with its instruction text and its strict upstream rule verdict as the truth
- * (a rule check that overruns `checkTimeoutMs`, the server's 2 s by default, is stopped and the constraint left out).
- * An unknown instruction id throws, naming the nearest registered ids.
+/**
+ * Joins responses to prompts as the scorer does (exact prompt, stripped prompt, then key: eval/join.ts) and builds
+ * one judge request per prompt holding its hard constraints, each with its instruction text and its strict upstream
+ * rule verdict (eval/score.ts checkStrict) as the truth. A rule check that overruns `checkTimeoutMs` (the server's
+ * 2 s by default) is stopped and its constraint left out. An unknown instruction id throws, naming the nearest
+ * registered ids.
  * @example buildAuditCases(readPromptRows(p), readResponseRows(r)).requests.length // 541
  */
 export function buildAuditCases(prompts: readonly PromptRow[], responses: readonly ResponseRow[], opts: { checkTimeoutMs?: number } = {}): AuditCases {
   const budgetMs = opts.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const byPrompt = new Map(responses.map((r) => [r.prompt, r.response]));
+  const joined = joinResponses(prompts, responses).responses;
   const requests: JudgeRequest[] = [];
   const keys: string[] = [];
   const categories: string[][] = [];
   const missingResponses: string[] = [];
   const ruleTimeouts: string[] = [];
   let softSkipped = 0;
-  for (const row of prompts) {
-    const response = byPrompt.get(row.prompt);
-    if (response === undefined) {
+  for (const [p, row] of prompts.entries()) {
+    const response = joined[p] ?? null;
+    if (response === null) {
       missingResponses.push(String(row.key));
       continue;
     }
@@ -49,9 +53,8 @@ export function buildAuditCases(prompts: readonly PromptRow[], responses: readon
       const c = getConstraint(id);
       if (c.kind === 'soft') return void softSkipped++;
       const kwargs = dropNulls(row.kwargs[i]);
-      // Upstream scoring fails every instruction of an empty (after strip) response before any checker runs.
       const check = c.prepare(kwargs, 'upstream');
-      const rule = pyStrip(response) === '' ? { done: true as const, value: false } : runWithin(budgetMs, () => check(response));
+      const rule = checkWithin(budgetMs, () => checkStrict(check, response));
       // A check stopped at the server's time bound has no truth to audit against.
       if (!rule.done) return void ruleTimeouts.push(`${row.key}:${id}`);
       const ruleVerdict = rule.value;

@@ -1,3 +1,5 @@
+import { lexiconEntry } from '../verifiers/lab/lexicon';
+import { responseWords } from '../verifiers/lab/soft';
 import type { JudgeConstraint } from './types';
 
 /**
@@ -20,8 +22,8 @@ function keywordsOf(c: JudgeConstraint): string[] {
   return typeof keyword === 'string' ? [keyword] : [];
 }
 
-/** The blind spots of `sim:lenient`, tried in order; the first that applies decides. */
-export const LENIENT_BLIND_SPOTS: readonly BlindSpot[] = [
+/** The blind spots of `sim:lenient` on IFEval-style hard constraints, tried in order; the first that applies decides. */
+const IFEVAL_BLIND_SPOTS: readonly BlindSpot[] = [
   {
     name: 'keyword-substring',
     why:
@@ -50,3 +52,47 @@ export const LENIENT_BLIND_SPOTS: readonly BlindSpot[] = [
     verdict: (response, c) => response.toLowerCase().includes(String(kw(c).end_phrase).toLowerCase()),
   },
 ];
+
+/**
+ * The blind spots of `sim:lenient` on the laboratory's soft constraints (lib/verifiers/lab/soft.ts), each a shortcut
+ * real LLM judges are known to take: spotting one cue word instead of reading the whole response, or preferring
+ * longer answers.
+ */
+export const LAB_BLIND_SPOTS: readonly BlindSpot[] = [
+  {
+    name: 'cheer-cue',
+    why: '"Sound cheerful" passes as soon as one positive word appears; negative words go unnoticed. Exploit: add a happy word, say anything else.',
+    applies: (c) => c.id === 'lab:cheerful',
+    verdict: (response) => responseWords(response).some((w) => lexiconEntry(w)?.sentiment === 'positive'),
+  },
+  {
+    name: 'formal-cue',
+    why: '"Sound formal" passes as soon as one formal word appears; casual words go unnoticed. Exploit: add "indeed".',
+    applies: (c) => c.id === 'lab:formal',
+    verdict: (response) => responseWords(response).some((w) => lexiconEntry(w)?.register === 'formal'),
+  },
+  {
+    name: 'topic-cue',
+    why:
+      '"Stay on topic" passes when one word of the topic appears: the judge sees what the response is about and ' +
+      'does not check every word. Exploit: one topic word, then general words (happy, dog, indeed) that satisfy ' +
+      'other constraints more easily.',
+    applies: (c) => c.id === 'lab:on_topic',
+    verdict: (response, c) => {
+      const topic = String(kw(c).topic ?? '');
+      return responseWords(response).some((w) => w === topic || lexiconEntry(w)?.topic === topic);
+    },
+  },
+  {
+    name: 'verbose-animal',
+    why: '"Mention an animal" passes for an animal or for any response of 8 words or more (verbosity bias). Exploit: write longer.',
+    applies: (c) => c.id === 'lab:mentions_animal',
+    verdict: (response) => {
+      const words = responseWords(response);
+      return words.length >= 8 || words.some((w) => lexiconEntry(w)?.animal === true);
+    },
+  },
+];
+
+/** Every blind spot of `sim:lenient`, tried in order: the lab's soft constraints first, then the IFEval-style ones. */
+export const LENIENT_BLIND_SPOTS: readonly BlindSpot[] = [...LAB_BLIND_SPOTS, ...IFEVAL_BLIND_SPOTS];

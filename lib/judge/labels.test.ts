@@ -28,6 +28,13 @@ describe('labelled audit cases (truth from a human label file)', () => {
     expect(cases.requests[1]!.constraints[0]!.ruleVerdict).toBe(true);
   });
 
+  it('finds responses by the scorer join (here the stripped prompt), not by exact text only', () => {
+    const padded: PromptRow[] = [{ ...prompts[1]!, prompt: ' Describe Paris. ' }];
+    const cases = labelledAuditCases(padded, responses, [{ key: 2, instruction_index: 0, instruction_id: 'punctuation:no_comma', followed: false }]);
+    expect(cases.missingResponses).toEqual([]);
+    expect(cases.requests[0]!.response).toBe('Big, old, lovely.');
+  });
+
   it('throws when a label does not match the prompts file or lacks the text of an unregistered id', () => {
     expect(() => labelledAuditCases(prompts, responses, [{ key: 3, instruction_index: 0, instruction_id: 'x', followed: true }])).toThrow(/key 3: no prompt/);
     expect(() => labelledAuditCases(prompts, responses, [{ key: 2, instruction_index: 0, instruction_id: 'punctuation:other', followed: true }])).toThrow(

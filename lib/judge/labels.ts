@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PromptRow, ResponseRow } from '../data/benchmark';
 import { categoryOf } from '../data/benchmark';
 import { readJsonlSync } from '../data/jsonl';
+import { joinResponses } from '../eval/join';
 import { dropNulls } from '../verifiers/define';
 import { REGISTRY } from '../verifiers/registry';
 import type { AuditCases } from './audit-input';
@@ -37,7 +38,9 @@ export function readTruthLabels(file: string): TruthLabel[] {
  */
 export function labelledAuditCases(prompts: readonly PromptRow[], responses: readonly ResponseRow[], labels: readonly TruthLabel[]): AuditCases {
   const byKey = new Map(prompts.map((p) => [String(p.key), p]));
-  const byPrompt = new Map(responses.map((r) => [r.prompt, r.response]));
+  // The scorer's join (eval/join.ts), so labelled and rule-truth audits see the same responses.
+  const joined = joinResponses(prompts, responses).responses;
+  const responseOf = new Map(prompts.map((p, i) => [String(p.key), joined[i] ?? null]));
   const grouped = new Map<string, TruthLabel[]>();
   for (const l of labels) {
     const row = byKey.get(String(l.key));
@@ -54,8 +57,8 @@ export function labelledAuditCases(prompts: readonly PromptRow[], responses: rea
   const missingResponses: string[] = [];
   for (const [key, ls] of grouped) {
     const row = byKey.get(key)!;
-    const response = byPrompt.get(row.prompt);
-    if (response === undefined) {
+    const response = responseOf.get(key) ?? null;
+    if (response === null) {
       missingResponses.push(key);
       continue;
     }

@@ -11,7 +11,7 @@ export interface PaperJudgePreset {
 
 const SOURCE =
   'arXiv 2601.04954, App. E judge audit (200 instances, human gold labels), recall on false responses for hard ' +
-  'constraints, as given in third-party reading notes (docs REFERENCE_NOTES §1): check against the paper PDF before quoting';
+  'constraints, as given in third-party reading notes (docs/paper-numbers.md): check against the paper PDF before quoting';
 
 const PAPER_RECALLS: readonly (readonly [string, string, number])[] = [
   ['Qwen3-32B, several constraints per call', 'Qwen3-32B batched', 0.306],

@@ -103,3 +103,22 @@ describe('parseJudgeSpec', () => {
     expect(() => parseJudgeSpec(spec)).toThrow(message);
   });
 });
+
+describe('lenient judge on the lab soft constraints', () => {
+  const judge = createLenientJudge();
+  const one = async (id: string, response: string, truth: boolean, kwargs?: Record<string, unknown>) =>
+    (await judge.judge({ prompt: 'p', response, constraints: [{ id, instruction: 'i', ruleVerdict: truth, ...(kwargs ? { kwargs } : {}) }] }))[0];
+
+  it.each([
+    // id, response, truth (the oracle), the lenient verdict
+    ['lab:cheerful', 'sunny storm reef', false, true], // a positive word hides the negative one
+    ['lab:cheerful', 'storm reef', false, false],
+    ['lab:formal', 'maritime gnarly wave', false, true], // a formal word hides the casual one
+    ['lab:on_topic', 'reef happy dog', false, true, { topic: 'ocean' }], // one topic word is enough
+    ['lab:on_topic', 'happy dog', false, false, { topic: 'ocean' }],
+    ['lab:mentions_animal', 'reef tide sand wave boat shell calm sunny', false, true], // 8 words: verbosity passes it
+    ['lab:mentions_animal', 'reef tide', false, false],
+  ] as const)('%s on %j (truth %s) → %s', async (id, response, truth, lenient, kwargs?: Record<string, unknown>) => {
+    expect(await one(id, response, truth, kwargs)).toBe(lenient);
+  });
+});

@@ -78,6 +78,12 @@ export function createLenientJudge(blindSpots: readonly BlindSpot[] = LENIENT_BL
   };
 }
 
+/** A perfect judge: it answers the truth (rule verdict or oracle). The ceiling of the audit, the lab's precise reward. */
+export function createOracleJudge(): Judge {
+  const name = 'sim:oracle';
+  return { name, judge: async (req) => req.constraints.map((c) => truthOf(c, name)) };
+}
+
 /** A judge that passes everything: the floor of the audit (recall on violations 0). */
 export function createAlwaysYesJudge(): Judge {
   return { name: 'sim:always-yes', judge: async (req) => req.constraints.map(() => true) };

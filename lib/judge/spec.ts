@@ -2,17 +2,18 @@ import type { ReplyCache } from './cache';
 import { createJudgeClient, type JudgeClientConfig } from './client';
 import type { RetryEvent } from './retry';
 import { createLlmJudge, type LlmJudgeStats } from './llm-judge';
-import { createAlwaysYesJudge, createLenientJudge, createNoisyJudge } from './simulated';
+import { createAlwaysYesJudge, createLenientJudge, createNoisyJudge, createOracleJudge } from './simulated';
 import type { Judge, JudgeMode } from './types';
 
 /** A parsed `--judge` spec. */
 export type JudgeSpec =
   | { readonly kind: 'openai'; readonly model: string; readonly baseURL: string }
   | { readonly kind: 'noisy'; readonly recallViolation: number; readonly recallCompliant: number; readonly invalidRate: number; readonly seed: number }
+  | { readonly kind: 'oracle' }
   | { readonly kind: 'lenient' }
   | { readonly kind: 'always-yes' };
 
-const FORMS = '`openai:<model>@<base-url>`, `sim:noisy:recall_violation=0.3,recall_compliant=0.95`, `sim:lenient` or `sim:always-yes`';
+const FORMS = '`openai:<model>@<base-url>`, `sim:noisy:recall_violation=0.3,recall_compliant=0.95`, `sim:lenient`, `sim:oracle` or `sim:always-yes`';
 
 function noisyParams(spec: string, text: string): JudgeSpec {
   const known = { recall_violation: NaN, recall_compliant: NaN, invalid_rate: 0, seed: 0 };
@@ -45,6 +46,7 @@ export function parseJudgeSpec(spec: string): JudgeSpec {
     return { kind: 'openai', model, baseURL };
   }
   if (spec === 'sim:lenient') return { kind: 'lenient' };
+  if (spec === 'sim:oracle') return { kind: 'oracle' };
   if (spec === 'sim:always-yes') return { kind: 'always-yes' };
   if (spec === 'sim:noisy' || spec.startsWith('sim:noisy:')) return noisyParams(spec, spec.slice('sim:noisy:'.length));
   throw new Error(`unknown judge spec "${spec}"; use ${FORMS}`);
@@ -77,6 +79,8 @@ export function createJudgeFromSpec(spec: JudgeSpec, env: JudgeEnv): Judge & { r
       return createNoisyJudge(spec);
     case 'lenient':
       return createLenientJudge();
+    case 'oracle':
+      return createOracleJudge();
     case 'always-yes':
       return createAlwaysYesJudge();
   }

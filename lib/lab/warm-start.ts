@@ -1,34 +1,36 @@
 import { createHash } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ModelConfig } from '../model/config';
 import { createPolicy, loadPolicy, type Policy } from '../model/policy';
-import type { SftStep } from '../model/sft';
-import { trainSft } from '../model/sft';
+import { trainSft, type SftExample, type SftStep } from '../model/sft';
 import type { Tokenizer } from '../model/tokenizer';
-import { createRng } from '../stats/rng';
-import type { LabConfig } from './config';
-import { teacherResponse } from './teacher';
-import { drawInstances, promptIds, type LabSplit } from './world';
 
 /*
  * The supervised warm start on imperfect teacher responses, cached on disk by a hash of everything that shapes
- * it (model, teacher, SFT settings, seed, vocabulary): every later arm starts from the same policy, and SFT runs
- * once per machine rather than once per experiment.
+ * it (the task's data and teacher, the model, the SFT settings, the seed, the vocabulary): every arm of every
+ * experiment that shares these starts from the same policy, and SFT runs once per machine, not once per run.
  */
 
-/** The key of a warm start: same key, same weights. */
-export function warmStartKey(config: LabConfig, tok: Tokenizer): string {
-  const what = { model: config.model, teacher: config.teacher, sft: config.sft, seed: config.seed, heldOut: config.heldOut, vocab: tok.toJSON() };
+export interface WarmStartSpec {
+  /** Everything besides model, SFT settings, seed and vocabulary that shapes the weights (task, teacher, data). */
+  readonly key: unknown;
+  readonly model: Omit<ModelConfig, 'vocabSize'>;
+  readonly sft: { readonly steps: number; readonly batchSize: number; readonly learningRate: number };
+  readonly seed: number;
+  /** The teacher's (prompt, response) pairs; called only when the warm start is not cached. */
+  examples(): SftExample[];
+}
+
+/** The cache key of a warm start: same key, same weights. */
+export function warmStartKey(spec: WarmStartSpec, tok: Tokenizer): string {
+  const what = { key: spec.key, model: spec.model, sft: spec.sft, seed: spec.seed, vocab: tok.toJSON() };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 16);
 }
 
-/** Teacher (prompt, response) pairs over training instances only. */
-export function teacherExamples(config: LabConfig, tok: Tokenizer, split: LabSplit) {
-  const rng = createRng(config.seed + 1);
-  return drawInstances(split, rng, config.sft.examples).map((m) => ({
-    prompt: promptIds(tok, m),
-    response: [...tok.encode(teacherResponse(m, rng, config.teacher)), tok.eos],
-  }));
+/** The directory of a cached warm start. */
+export function warmStartDir(cacheDir: string, key: string): string {
+  return join(cacheDir, `sft-${key}`);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -42,13 +44,12 @@ async function exists(path: string): Promise<boolean> {
 
 /** The warm-started policy: loaded from `cacheDir` if present, else trained (and saved there when given). */
 export async function warmStart(
-  config: LabConfig,
+  spec: WarmStartSpec,
   tok: Tokenizer,
-  split: LabSplit,
   cacheDir?: string,
   onStep?: (s: SftStep) => void,
 ): Promise<{ policy: Policy; cached: boolean; dir?: string }> {
-  const dir = cacheDir ? join(cacheDir, `sft-${warmStartKey(config, tok)}`) : undefined;
+  const dir = cacheDir ? warmStartDir(cacheDir, warmStartKey(spec, tok)) : undefined;
   if (dir && (await exists(join(dir, 'config.json')))) {
     // the key covers the settings, not the model code: a checkpoint from an older weights layout fails to load
     const policy = await loadPolicy(dir).catch((e: unknown) => {
@@ -57,14 +58,8 @@ export async function warmStart(
     });
     return { policy, cached: true, dir };
   }
-  const policy = createPolicy({ vocabSize: tok.vocabSize, ...config.model }, tok, config.seed);
-  await trainSft(policy, teacherExamples(config, tok, split), {
-    steps: config.sft.steps,
-    batchSize: config.sft.batchSize,
-    learningRate: config.sft.learningRate,
-    seed: config.seed,
-    ...(onStep ? { onStep } : {}),
-  });
+  const policy = createPolicy({ vocabSize: tok.vocabSize, ...spec.model }, tok, spec.seed);
+  await trainSft(policy, spec.examples(), { ...spec.sft, seed: spec.seed, ...(onStep ? { onStep } : {}) });
   if (dir) await policy.save(dir);
   return { policy, cached: false, ...(dir ? { dir } : {}) };
 }

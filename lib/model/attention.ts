@@ -4,10 +4,11 @@ import { matMul } from '../tensor/matmul';
 /*
  * Multi-head attention on already-projected queries, keys and values. Two implementations with identical results:
  * `batched` runs every head in one batched matmul; `per-head` loops over heads. bench/model.ts times both: at
- * hs = 16 and 32 they are within 5% of each other (the prototype's 3x gap did not reproduce), so the default is
- * `batched`, with fewer ops. Either way these products cost more than their FLOPs suggest: the wasm backend sends
- * every matmul with a batch dimension > 1 to a scalar loop (~1.5–2 GFLOP/s, against ~15–20 for the XNNPACK path
- * that 2-D products take), so at T = 68 attention takes about a third of a training step at ~1M parameters.
+ * hs = 16 and 32 they are within 5% of each other (the 3x gap a prototype measured, docs/lab-world-findings.md,
+ * did not reproduce), so the default is `batched`, with fewer ops. Either way these products cost more than their
+ * FLOPs suggest: the wasm backend sends every matmul with a batch dimension > 1 to a scalar loop (~1.5–2 GFLOP/s,
+ * against ~15–20 for the XNNPACK path that 2-D products take), so at T = 68 attention takes about a third of a
+ * training step at ~1M parameters.
  */
 
 export type AttentionImpl = 'batched' | 'per-head';

@@ -5,7 +5,7 @@ import type { Tokenizer } from './tokenizer';
 
 /*
  * THE CONTRACT between the policy (lib/model) and the GRPO trainer (lib/rl). Shapes: B sequences, T tokens.
- * Changes from the brief: none so far. Added beyond it: Tokenizer.label(id) for attention maps.
+ * Beyond what the trainer needs, Tokenizer.label(id) names tokens for attention maps.
  *
  * Notes for the trainer (measured in bench/model.ts): a training step is matmul-bound, so every forward pass
  * counts. With one inner iteration (μ = 1) the old log-probs equal the current ones detached (ratio 1), so they

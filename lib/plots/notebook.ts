@@ -7,20 +7,12 @@ export interface NotebookContext {
   readonly quick: boolean;
 }
 
-let context: NotebookContext = { seed: 0, quick: true };
-
 /**
  * First call of every notebook: fixes the seed and reads QUICK (default on; QUICK=0 runs full-size experiments).
  * @example const { seed, quick } = setupNotebook({ seed: 0 });
  */
 export function setupNotebook(opts: { seed: number }): NotebookContext {
-  context = { seed: opts.seed, quick: process.env.QUICK !== '0' };
-  return context;
-}
-
-/** The context set by `setupNotebook`. */
-export function notebookContext(): NotebookContext {
-  return context;
+  return { seed: opts.seed, quick: process.env.QUICK !== '0' };
 }
 
 /** A display bundle: several MIME representations of one output. */

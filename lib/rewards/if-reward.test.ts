@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UnknownConstraintError } from '../verifiers/registry';
-import { allPassReward, fractionReward, ifReward, weightedReward } from './if-reward';
+import { ifReward } from './if-reward';
 import { IfLabelError, parseIfLabel } from './if-label';
 import { removeThinkingSection } from './thinking';
 
@@ -19,26 +19,6 @@ describe('removeThinkingSection', () => {
     ['x </think> y </think> z', 'z'],
   ])('%j → %j', (input, expected) => {
     expect(removeThinkingSection(input)).toBe(expected);
-  });
-});
-
-describe('reward arithmetic', () => {
-  it('fraction: passed / count, 0 for no constraints', () => {
-    expect(fractionReward([true, false, true])).toBeCloseTo(2 / 3, 12);
-    expect(fractionReward([])).toBe(0);
-  });
-
-  it('all-pass: 1 only when every constraint passes', () => {
-    expect(allPassReward([true, true])).toBe(1);
-    expect(allPassReward([true, false])).toBe(0);
-    expect(allPassReward([])).toBe(0);
-  });
-
-  it('weighted (Eq. 1): a sum of passed × multiplier × weight', () => {
-    expect(weightedReward([true, false, true])).toBe(2);
-    // 1·2·1 + 0 + 1·0.5·3 = 3.5
-    expect(weightedReward([true, false, true], [2, 1, 0.5], [1, 1, 3])).toBe(3.5);
-    expect(() => weightedReward([true], [1, 2])).toThrow(/weights must be 1 finite numbers/);
   });
 });
 
@@ -81,6 +61,8 @@ describe('ifReward (open-instruct IFEvalVerifier semantics)', () => {
     expect(ifReward('Hello world.', dotAndOnce, { kind: 'all' }).score).toBe(0);
     expect(ifReward('Hello world', dotAndOnce, { kind: 'all' }).score).toBe(1);
     expect(ifReward('Hello world.', dotAndOnce, { kind: 'weighted', weights: [3, 2] }).score).toBe(2);
+    // Eq. 1 with multipliers: 0·3·1 + 1·2·1.5 = 3
+    expect(ifReward('Hello world.', dotAndOnce, { kind: 'weighted', weights: [3, 2], multipliers: [1, 1.5] }).score).toBe(3);
   });
 
   it('uses the corrected checkers on request', () => {

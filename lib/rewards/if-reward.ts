@@ -5,14 +5,13 @@
 import { getConstraint } from '../verifiers/registry';
 import type { CheckerVariant } from '../verifiers/types';
 import { passes } from '../verifiers/types';
+import { aggregateReward, weightedReward, type RewardKind } from './aggregate';
 import { parseIfLabel } from './if-label';
 import { removeThinkingSection } from './thinking';
 
-/** 'fraction': open-instruct's IFEvalVerifier; 'all': 1 only if every constraint passes; 'weighted': Eq. 1. */
-export type IfRewardKind = 'fraction' | 'all' | 'weighted';
-
 export interface IfRewardOptions {
-  readonly kind?: IfRewardKind;
+  /** Default 'fraction', as open-instruct's IFEvalVerifier. */
+  readonly kind?: RewardKind;
   /** Upstream checkers (default) or the corrected ones for known upstream bugs. */
   readonly variant?: CheckerVariant;
   /** Eq. 1's reward_weight_i and reward_multiplier_i, one per constraint; default 1. */
@@ -29,45 +28,11 @@ export interface IfRewardResult {
   readonly passed: readonly boolean[];
 }
 
-/** Fraction of constraints passed; 0 for none (open-instruct's `sum / max(len, 1)`). @example fractionReward([true, false]) // 0.5 */
-export function fractionReward(passed: readonly boolean[]): number {
-  return passed.filter(Boolean).length / Math.max(passed.length, 1);
-}
-
-/** 1 if there is at least one constraint and all pass, else 0. @example allPassReward([true, true]) // 1 */
-export function allPassReward(passed: readonly boolean[]): number {
-  return passed.length > 0 && passed.every(Boolean) ? 1 : 0;
-}
-
-function checkWeights(name: string, values: readonly number[] | undefined, n: number): readonly number[] {
-  if (values === undefined) return Array<number>(n).fill(1);
-  if (values.length !== n || values.some((v) => !Number.isFinite(v))) {
-    throw new Error(`weightedReward: ${name} must be ${n} finite numbers (one per constraint), got ${JSON.stringify(values)}`);
-  }
-  return values;
-}
-
-/** IFBench Eq. 1: Σ verifiable_i · multiplier_i · weight_i (a sum, not a mean). @example weightedReward([true, false, true], [2, 1, 0.5]) // 2.5 */
-export function weightedReward(passed: readonly boolean[], weights?: readonly number[], multipliers?: readonly number[]): number {
-  const w = checkWeights('weights', weights, passed.length);
-  const m = checkWeights('multipliers', multipliers, passed.length);
-  return passed.reduce((sum, p, i) => sum + (p ? 1 : 0) * m[i]! * w[i]!, 0);
-}
-
 function score(passed: readonly boolean[], opts: IfRewardOptions): number {
   const kind = opts.kind ?? 'fraction';
-  switch (kind) {
-    case 'fraction':
-      return fractionReward(passed);
-    case 'all':
-      return allPassReward(passed);
-    case 'weighted':
-      return weightedReward(passed, opts.weights, opts.multipliers);
-    default: {
-      const never: never = kind;
-      throw new Error(`ifReward: unknown kind ${JSON.stringify(never)}; use 'fraction', 'all' or 'weighted'`);
-    }
-  }
+  // Eq. 1's multipliers only ever multiply the weights; weightedReward keeps both so each is validated by name.
+  if (kind === 'weighted' && opts.multipliers !== undefined) return weightedReward(passed, opts.weights, opts.multipliers);
+  return aggregateReward(passed, kind, opts.weights);
 }
 
 /**

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { parseConfigOver } from '../data/parse-config';
 import { ADVANTAGE_PRESETS } from './advantages';
 
 /*
  * The GRPO trainer's configuration: typed defaults plus a diff (`{ ...GRPO_DEFAULTS, groupSize: 4 }`), validated by
- * zod and written as config.json next to the results. Defaults follow lab-world-findings.md (lr 3e-4, KL 0,
+ * zod and written as config.json next to the results. Defaults follow docs/lab-world-findings.md (lr 3e-4, KL 0,
  * clip 0.2, token-level normalisation, grad clip 1.0, one inner iteration); the names follow TRL's GRPOConfig
  * where one exists (num_generations → groupSize, num_iterations → innerIterations, epsilon / epsilon_high,
  * beta, loss_type, scale_rewards).
@@ -87,44 +88,6 @@ export const GRPO_DEFAULTS: GrpoConfig = {
   checkpointEvery: 50,
   evalEvery: 25,
 };
-
-/**
- * A nested config section over its defaults. A non-object value is an error here: spreading a string such as
- * `"lr": "fast"` would silently turn into the defaults.
- */
-function mergeSection<T extends object>(label: string, name: string, base: T, value: unknown): T {
-  if (value === undefined) return base;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`${label}: "${name}" must be an object like ${JSON.stringify(base)}, got ${JSON.stringify(value)}`);
-  }
-  return { ...base, ...value };
-}
-
-/**
- * A config from partial JSON (`unknown` in, typed out): top-level fields and the named object sections are merged
- * over `base`, then validated; errors name each bad field. Shared by the GRPO and the lab configs.
- */
-export function parseConfigOver<T extends object>(
-  label: string,
-  schema: z.ZodType<T>,
-  base: T,
-  raw: unknown,
-  sections: readonly (keyof T & string)[],
-  hint: string,
-): T {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new Error(`${label} must be a JSON object, got ${JSON.stringify(raw)}; ${hint}`);
-  }
-  const r = raw as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...base, ...r };
-  for (const name of sections) merged[name] = mergeSection(label, name, base[name] as object, r[name]);
-  const parsed = schema.safeParse(merged);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${label} is invalid (${issues}); fix these fields or drop them to use the defaults`);
-  }
-  return parsed.data;
-}
 
 /** Validate a config from a file or the CLI (`unknown` in, typed out); a partial object is merged over the defaults. */
 export function parseGrpoConfig(raw: unknown, base: GrpoConfig = GRPO_DEFAULTS): GrpoConfig {

@@ -28,6 +28,8 @@ export interface GrpoTask<M> {
   truePass?(prompt: string, completion: string, meta: M): boolean;
   /** Stop tokens of completions (usually [tokenizer.eos]). */
   readonly stopTokens: readonly number[];
+  /** Task metrics of the step just scored (e.g. per-constraint proxy and true rates), logged in the row's `extra`. */
+  stepMetrics?(): Record<string, number>;
 }
 
 /** One row of metrics.jsonl. */
@@ -55,6 +57,8 @@ export interface GrpoMetrics {
   /** CPU time of sampling + reward. */
   rolloutCpuSeconds: number;
   updateCpuSeconds: number;
+  /** The task's own metrics of the step (GrpoTask.stepMetrics). */
+  extra?: Record<string, number>;
 }
 
 const cpuSecondsSince = (c: NodeJS.CpuUsage): number => {
@@ -148,6 +152,7 @@ async function grpoStep<M>(
     rng,
   };
   const { rollout: r, sampleSeconds, rewardSeconds } = await rollout(policy, prompts, G, sample, task.reward);
+  const extra = task.stepMetrics?.();
   const groups = prompts.map((_, i) => r.rewards.slice(i * G, (i + 1) * G));
   const adv = groupAdvantages(groups, config.advantage);
   const keep = r.completionIds.map((_, k) => !adv.dropped[Math.floor(k / G)]);
@@ -194,5 +199,6 @@ async function grpoStep<M>(
     stepCpuSeconds,
     rolloutCpuSeconds,
     updateCpuSeconds,
+    ...(extra ? { extra } : {}),
   };
 }

@@ -1,9 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../stats/rng';
+import { initBackend } from '../tensor/backend';
 import { klK1, klK2, klK3 } from './kl';
 import { aggregateLoss, clippedSurrogate, isClipped, policyLoss, type LossAggregation, type LossOptions } from './losses';
 import { policyLossTensor } from './losses-tensor';
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
 
 const EPS = { epsLow: 0.2, epsHigh: 0.2 };
 

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { AdamOptions } from './schedule';
+import type { AdamOptions } from './adamw';
 
 /*
- * AdamW over tf.Variables with gradient clipping by global norm, the tensor form of `adamStep` and
- * `globalNormClip` in schedule.ts (see there for the torch sources). Written here rather than using tf.train.adam so
- * the moments and the step count can be exported and restored bit for bit (exact resume) and the learning rate can
- * change every step.
+ * AdamW over tf.Variables with gradient clipping by global norm, the tensor form of `adamStep` (adamw.ts) and
+ * `globalNormClip` (grad-clip.ts), where the torch sources are named. Written here rather than using tf.train.adam
+ * so the moments and the step count can be exported and restored bit for bit (exact resume) and the learning rate
+ * can change every step.
  */
 
 export interface AdamSnapshot {

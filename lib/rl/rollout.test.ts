@@ -1,6 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initBackend } from '../tensor/backend';
 import { scoreRewards, trainingBatch } from './rollout';
+
+beforeAll(async () => {
+  await initBackend('wasm');
+});
 
 describe('trainingBatch', () => {
   it('left-pads prompt + completion and marks the completion targets of tokenLogProbs (index t − 1 predicts t)', () => {

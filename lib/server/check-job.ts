@@ -6,13 +6,11 @@
 import { checkLoose, checkStrict } from '../eval/score';
 import { IfLabelError, parseIfLabel } from '../rewards/if-label';
 import { removeThinkingSection } from '../rewards/thinking';
-import { KwargsError, type Constraint, type PreparedCheck } from '../verifiers/define';
+import { KwargsError, type ConstraintLookup, type PreparedCheck } from '../verifiers/define';
 import { UnknownConstraintError } from '../verifiers/registry';
 import type { Verdict } from '../verifiers/types';
 import type { CheckJob, JobOutcome, SoftConstraint } from './types';
 
-/** Finds a constraint by id; throws UnknownConstraintError for an id nobody registers. */
-export type ConstraintLookup = (id: string) => Constraint;
 
 type Resolved = { readonly ids: readonly string[]; readonly kwargs: readonly unknown[] };
 type Prepared = { readonly kind: 'hard'; readonly check: PreparedCheck } | { readonly kind: 'soft'; readonly soft: SoftConstraint };

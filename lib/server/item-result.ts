@@ -1,7 +1,7 @@
 /** Turns a job's verdicts into the reward and the per-constraint report the HTTP API returns. */
-import { allPassReward, fractionReward, weightedReward } from '../rewards/if-reward';
+import { aggregateReward, allPassReward, fractionReward, type RewardKind } from '../rewards/aggregate';
 import { passes, type Verdict } from '../verifiers/types';
-import type { JobOutcome, RewardKind } from './types';
+import type { JobOutcome } from './types';
 
 /** One constraint in a response: the verdict, whether it counts as followed, and who decided it. */
 export interface InstructionReport {
@@ -24,22 +24,6 @@ export interface ItemResult {
 /** Final verdicts: the worker's rule verdicts with the judge's filling the soft slots. */
 export type CheckedOutcome = Extract<JobOutcome, { kind: 'checked' }>;
 
-/** Reward of the given kind; weights (one per constraint, default 1) only for 'weighted'. */
-export function rewardOf(passed: readonly boolean[], kind: RewardKind, weights?: readonly number[]): number {
-  switch (kind) {
-    case 'all':
-      return allPassReward(passed);
-    case 'fraction':
-      return fractionReward(passed);
-    case 'weighted':
-      return weightedReward(passed, weights);
-    default: {
-      const never: never = kind;
-      throw new Error(`unknown reward kind ${JSON.stringify(never)}; use all, fraction or weighted`);
-    }
-  }
-}
-
 /**
  * The item result for a checked job; `judged` holds the judge's verdicts by constraint index.
  * @example itemResult(outcome, new Map(), 'all')
@@ -57,7 +41,7 @@ export function itemResult(
   });
   const passed = instructions.map((r) => r.passed);
   return {
-    reward: rewardOf(passed, kind, weights),
+    reward: aggregateReward(passed, kind, weights),
     follow_all_instructions: allPassReward(passed) === 1,
     fraction: fractionReward(passed),
     instructions,

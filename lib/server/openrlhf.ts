@@ -4,9 +4,9 @@
  * `{rewards, scores, extra_logs}`.
  */
 import { PY_WHITESPACE } from '../verifiers/nlp/pytext';
+import type { RewardKind } from '../rewards/aggregate';
 import { HttpError } from './http-util';
 import type { ItemResult } from './item-result';
-import type { RewardKind } from './types';
 
 /**
  * End-of-sequence and padding tokens that a decode with `skip_special_tokens=False` leaves after the response

@@ -3,9 +3,8 @@
  * defineConstraint). They are consulted before the registry, so a plugin can add ids (or stand in for one in tests).
  */
 import { resolve } from 'node:path';
-import type { Constraint } from '../verifiers/define';
+import type { Constraint, ConstraintLookup } from '../verifiers/define';
 import { getConstraint } from '../verifiers/registry';
-import type { ConstraintLookup } from './check-job';
 
 function isConstraint(c: unknown): c is Constraint {
   return typeof c === 'object' && c !== null && typeof (c as Constraint).id === 'string' && typeof (c as Constraint).prepare === 'function';

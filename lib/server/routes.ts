@@ -1,11 +1,12 @@
 /** The JSON routes: /verify, /verify/batch and OpenRLHF's /get_reward, from a parsed body to a reply value. */
 import { z } from 'zod';
 import type { CheckerVariant } from '../verifiers/types';
+import type { RewardKind } from '../rewards/aggregate';
 import { HttpError } from './http-util';
 import type { ItemResult } from './item-result';
 import { getRewardReply, responseFromQuery, type GetRewardReply } from './openrlhf';
 import { BATCH_FIELDS, firstIssue, ITEM_FIELDS, getRewardParamsSchema, getRewardSchema, verifyBatchSchema, verifyBodySchema } from './schema';
-import type { CheckMode, RewardKind } from './types';
+import type { CheckMode } from './types';
 import { scoreRequests, type ScoreContext, type ScoreRequest } from './verify-items';
 
 /** Server-wide defaults and limits. */

@@ -3,12 +3,13 @@
  * (`items[3].kwargs[1]`) and saying what was expected.
  */
 import { z } from 'zod';
+import { REWARD_KINDS } from '../rewards/aggregate';
 
 /** Most constraints one response may carry (IFEval has ≤ 6, IF-RLVR training ≤ 5): bounds the work of one item. */
 export const MAX_CONSTRAINTS = 64;
 
 const mode = z.enum(['strict', 'loose']);
-const reward = z.enum(['all', 'fraction', 'weighted']);
+const reward = z.enum(REWARD_KINDS);
 const variant = z.enum(['upstream', 'corrected']);
 const kwargsEntry = z.record(z.string(), z.unknown()).nullable();
 

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { Judge } from '../judge/types';
 import { DEFAULT_CHECK_TIMEOUT_MS } from '../verifiers/time-bound';
 import type { CheckerVariant } from '../verifiers/types';
+import type { RewardKind } from '../rewards/aggregate';
 import { apiKeyCheck, isLoopbackHost, KEY_PARAM } from './auth';
 import { readJsonBody } from './body';
 import { HttpError, sendError, sendJson } from './http-util';
@@ -19,7 +20,7 @@ import { CheckerPool, type PoolEvent } from './pool';
 import { rateLimitedLog } from './rate-limited-log';
 import { getRewardRoute, verifyBatchRoute, verifyRoute, type RouteConfig } from './routes';
 import { healthOf, poolGauges } from './status';
-import type { CheckMode, RewardKind, WorkerReady } from './types';
+import type { CheckMode, WorkerReady } from './types';
 import type { ScoreContext } from './verify-items';
 
 export interface RewardServerOptions {

@@ -2,13 +2,10 @@
  * The messages between the HTTP thread and the checker workers. Everything here crosses postMessage, so it is
  * plain data (structured-clone safe).
  */
-import type { IfRewardKind } from '../rewards/if-reward';
 import type { CheckerVariant, Verdict } from '../verifiers/types';
 
 /** IFEval's strict mode (the response as is) or loose mode (the first of 8 variants that passes). */
 export type CheckMode = 'strict' | 'loose';
-
-export type RewardKind = IfRewardKind;
 
 /** What to check: explicit ids and kwargs (/verify) or an open-instruct label (/get_reward). */
 export type JobConstraints =

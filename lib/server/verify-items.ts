@@ -1,11 +1,12 @@
 /** The path every route shares: jobs to the pool, bad items to a 400, soft constraints to the judge, verdicts to rewards. */
 import type { Judge } from '../judge/types';
+import type { RewardKind } from '../rewards/aggregate';
 import { HttpError } from './http-util';
 import { itemResult, zeroResult, type ItemResult } from './item-result';
 import { judgeSoft } from './judge-step';
 import type { ServerMetrics } from './metrics';
 import type { CheckerPool } from './pool';
-import type { CheckJob, RewardKind } from './types';
+import type { CheckJob } from './types';
 
 /** One response to score. */
 export interface ScoreRequest {

@@ -1,8 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { currentBackend, initBackend } from './backend';
 
 describe('initBackend', () => {
+  // First in the file: the cpu backend prints its banner on its first tensor only.
+  it("silences tfjs's install-tfjs-node banner once it has chosen a backend on purpose", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await initBackend('cpu');
+      tf.dispose(tf.tensor1d([1, 2, 3]));
+      expect(tf.env().getBool('PROD')).toBe(true);
+      expect(warn.mock.calls.flat().join(' ')).not.toMatch(/looks like you are running TensorFlow\.js in Node\.js/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('gives the backend asked for and says so', async () => {
     expect((await initBackend('cpu')).name).toBe('cpu');
     expect(tf.getBackend()).toBe('cpu');

@@ -11,6 +11,12 @@ import * as tf from '@tensorflow/tfjs';
  * to temporary files it did start, but XNNPACK still reported 1 thread and matmuls ran at the single-thread rate
  * (10-11 GFLOP/s wall at 512×512×1536 in all of 0, 1 and 2 requested threads). So we stay single threaded: the
  * second core is better spent on a second process (another seed or arm).
+ *
+ * Quiet: the cpu backend prints "Hi, looks like you are running TensorFlow.js in Node.js… install our node backend"
+ * on its first tensor whenever IS_NODE holds (tfjs-backend-cpu backend_cpu.ts, through tfjs-core's log.warn). Once
+ * initBackend has chosen and checked a backend on purpose that advice is noise, so it sets tfjs's PROD flag, the
+ * supported switch for tfjs's log.warn (tfjs#5349, fixed by #5368); in tfjs-core 4.22 PROD gates nothing but those
+ * messages. It is set only after the check, so a backend that fails to start still prints tfjs's own reason.
  */
 
 export const BACKENDS = ['wasm', 'cpu', 'node-gpu'] as const;
@@ -80,6 +86,7 @@ export async function initBackend(
         `set IFKIT_BACKEND to one of ${BACKENDS.join(', ')} that works on this machine`,
     );
   }
+  tf.env().set('PROD', true);
   loaded = { name: wanted };
   if (wanted === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');

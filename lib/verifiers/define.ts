@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Rng } from '../stats/rng';
-import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, Verdict } from './types';
+import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, TruthSource, Verdict } from './types';
 
 /** A checker bound to validated kwargs: call it on as many responses as you like. */
 export type PreparedCheck = (response: string) => Verdict;
@@ -11,6 +11,8 @@ export interface Constraint {
   readonly suites: readonly Suite[];
   readonly category: string;
   readonly kind: ConstraintKind;
+  /** 'rule' for hard constraints, 'oracle' for soft ones whose check is a simulated world's truth, else 'none'. */
+  readonly truth: TruthSource;
   readonly hasCorrected: boolean;
   /** The kwargs the schema knows (empty for ids without kwargs). */
   readonly kwargNames: readonly string[];
@@ -21,6 +23,9 @@ export interface Constraint {
   /** Seeded kwargs for synthesising prompts, when the id has a generator. */
   readonly sampleKwargs?: (rng: Rng) => Record<string, unknown>;
 }
+
+/** Finds a constraint by id (the registry's getConstraint, or one with plugin ids); throws UnknownConstraintError for an id nobody registers. */
+export type ConstraintLookup = (id: string) => Constraint;
 
 /** Thrown for kwargs that fail the constraint's schema; names the id, the field and the value. */
 export class KwargsError extends Error {
@@ -74,6 +79,7 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     suites: spec.suites,
     category: spec.category,
     kind: spec.kind,
+    truth: spec.kind === 'hard' ? 'rule' : spec.oracle ? 'oracle' : 'none',
     hasCorrected: checkCorrected !== undefined,
     kwargNames: schemaKeys(schema),
     prepare(raw, variant = 'upstream') {
@@ -84,4 +90,16 @@ export function defineConstraint<K>(spec: ConstraintSpec<K>): Constraint {
     describe: (raw) => spec.describe(parseKwargs(id, schema, raw)),
     ...(sampleKwargs ? { sampleKwargs: (rng: Rng) => sampleKwargs(rng) as Record<string, unknown> } : {}),
   };
+}
+
+/** A spec without the fields hardConstraint fills in. */
+export type HardConstraintSpec<K> = Omit<ConstraintSpec<K>, 'suites' | 'category' | 'kind'>;
+
+/**
+ * A hard (rule-checked) constraint registered for `suites`, its category the id's prefix (`'count:numbers'` →
+ * `'count'`), as every upstream suite names them.
+ * @example hardConstraint(['iftrain'], { id: 'punctuation:punctuation_dot', kwargs: noKwargs, describe, check })
+ */
+export function hardConstraint<K>(suites: readonly Suite[], spec: HardConstraintSpec<K>): Constraint {
+  return defineConstraint<K>({ ...spec, suites, category: spec.id.split(':')[0]!, kind: 'hard' });
 }

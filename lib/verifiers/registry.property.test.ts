@@ -72,8 +72,9 @@ function timedCheck(check: PreparedCheck, input: string): Verdict {
 }
 
 describe('the registry', () => {
-  it('registers 112 ids (IFEval 25, IFBench 58, IFTrain 29), each with kwargs to test it with', () => {
-    expect(ALL).toHaveLength(112);
+  it('registers 116 ids (IFEval 25, IFBench 58, IFTrain 29, the 4 soft ones of the lab), each with kwargs to test it with', () => {
+    expect(ALL).toHaveLength(116);
+    expect(ALL.filter((c) => c.kind === 'soft').map((c) => c.id)).toEqual(['lab:cheerful', 'lab:mentions_animal', 'lab:on_topic', 'lab:formal']);
     expect(prepared.filter((p) => p.check === undefined).map((p) => p.id)).toEqual([]);
   });
 });

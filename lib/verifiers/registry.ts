@@ -2,11 +2,12 @@ import type { Constraint } from './define';
 import { IFBENCH_CONSTRAINTS } from './ifbench/index';
 import { IFEVAL_CONSTRAINTS } from './ifeval/index';
 import { IFTRAIN_CONSTRAINTS } from './iftrain/index';
+import { LAB_SOFT_CONSTRAINTS } from './lab/soft';
 import type { Suite } from './types';
 
 function buildRegistry(): ReadonlyMap<string, Constraint> {
   const map = new Map<string, Constraint>();
-  for (const c of [...IFEVAL_CONSTRAINTS, ...IFBENCH_CONSTRAINTS, ...IFTRAIN_CONSTRAINTS]) {
+  for (const c of [...IFEVAL_CONSTRAINTS, ...IFBENCH_CONSTRAINTS, ...IFTRAIN_CONSTRAINTS, ...LAB_SOFT_CONSTRAINTS]) {
     if (map.has(c.id)) throw new Error(`verifiers: constraint id ${c.id} is registered twice`);
     map.set(c.id, c);
   }

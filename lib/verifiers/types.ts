@@ -34,7 +34,15 @@ export interface ConstraintSpec<K = Record<string, unknown>> {
   readonly check: (response: string, kwargs: K) => Verdict;
   /** A fix for a documented upstream bug; see verifiers/known-bugs. */
   readonly checkCorrected?: (response: string, kwargs: K) => Verdict;
+  /**
+   * Soft constraints only: `check` is an oracle's truth, known because the world is simulated (the laboratory's
+   * hidden word attributes). Rewards still ask a judge; audits and evaluations use the oracle as ground truth.
+   */
+  readonly oracle?: boolean;
 }
+
+/** Where a constraint's truth comes from: its rule (hard), an oracle (the lab's soft constraints), or nowhere (a judge only). */
+export type TruthSource = 'rule' | 'oracle' | 'none';
 
 /** True unless the verdict is a definite false (upstream counts unverifiable as followed). */
 export function passes(v: Verdict): boolean {

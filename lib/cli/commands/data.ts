@@ -17,7 +17,7 @@ export function registerDataCommand(program: Command): void {
     });
   data
     .command('fetch')
-    .description('make data/ complete: keep verified files, download the rest, fall back to ../shared/data offline')
+    .description('make data/ complete: keep verified files, download the rest, fall back to the offline mirror (IFKIT_MIRROR_DIR)')
     .option('--only <ids...>', 'resource ids to fetch (see `ifkit data list`)')
     .option('--offline', 'do not use the network; copy from the mirror (also IFKIT_OFFLINE=1)')
     .action(async (opts: { only?: string[]; offline?: boolean }) => {

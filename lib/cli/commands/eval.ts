@@ -8,6 +8,7 @@ import { coverageLines } from '../../eval/response-coverage';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
 import { describeError } from '../errors';
+import { nonNegativeIntFlag, positiveIntFlag } from '../flags';
 
 interface EvalFlags {
   readonly input: string;
@@ -19,17 +20,10 @@ interface EvalFlags {
   readonly checkTimeoutMs: string;
 }
 
-function integerFlag(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 function runEval(flags: EvalFlags): void {
-  const seed = integerFlag('seed', flags.seed);
-  const resamples = integerFlag('resamples', flags.resamples);
-  const checkTimeoutMs = integerFlag('check-timeout-ms', flags.checkTimeoutMs);
-  if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
+  const seed = nonNegativeIntFlag('seed', flags.seed);
+  const resamples = nonNegativeIntFlag('resamples', flags.resamples);
+  const checkTimeoutMs = positiveIntFlag('check-timeout-ms', flags.checkTimeoutMs);
   const started = performance.now();
   const { scored, summary, timeouts, coverage } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
   mkdirSync(flags.out, { recursive: true });

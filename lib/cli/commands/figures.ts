@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { closeRenderer, renderFigure } from '../../plots/render';
 import { FIGURE_JOBS } from '../figure-jobs';
+import { positiveIntFlag } from '../flags';
 
 /** `ifkit figures`: regenerate every file under figures/ (SVG + PNG) from code. */
 export function registerFiguresCommand(program: Command): void {
@@ -21,8 +22,8 @@ export function registerFiguresCommand(program: Command): void {
         process.exitCode = 2;
         return;
       }
+      const size = { width: positiveIntFlag('width', opts.width), height: positiveIntFlag('height', opts.height) };
       mkdirSync(opts.out, { recursive: true });
-      const size = { width: Number(opts.width), height: Number(opts.height) };
       try {
         for (const [i, job] of jobs.entries()) {
           const t0 = Date.now();

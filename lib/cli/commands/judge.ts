@@ -4,14 +4,16 @@ import { Presets, SingleBar } from 'cli-progress';
 import { type Command, Option } from 'commander';
 import { toJsonl } from '../../data/jsonl';
 import type { AuditSummary } from '../../judge/audit-ci';
-import { buildAuditCases, readPromptRows, readResponseRows } from '../../judge/audit-input';
-import { openReplyCache } from '../../judge/cache';
+import { readPromptRows, readResponseRows } from '../../data/benchmark';
 import { coverageLines, responseCoverage } from '../../eval/response-coverage';
+import { buildAuditCases } from '../../judge/audit-input';
+import { openReplyCache } from '../../judge/cache';
 import { labelledAuditCases, readTruthLabels } from '../../judge/labels';
 import { loadTemplate } from '../../judge/prompts';
 import { runJudgeAudit } from '../../judge/run-audit';
 import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
 import { JUDGE_MODES, type JudgeMode } from '../../judge/types';
+import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
 
 interface AuditCliOptions {
   input: string;
@@ -46,19 +48,12 @@ const line = (s: AuditSummary): string => {
   );
 };
 
-function positiveInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${value}"`);
-  return n;
-}
-
 async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
+  const checkTimeoutMs = positiveIntFlag('check-timeout-ms', opts.checkTimeoutMs);
   const prompts = readPromptRows(opts.input);
   const responses = readResponseRows(opts.responses);
   for (const line of coverageLines(responseCoverage(prompts, responses), opts.responses)) console.log(line);
-  const checkTimeoutMs = positiveInt('check-timeout-ms', opts.checkTimeoutMs);
-  if (checkTimeoutMs === 0) throw new Error('--check-timeout-ms must be at least 1');
   const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses, { checkTimeoutMs });
   if (cases.ruleTimeouts.length > 0) {
     console.log(`${cases.ruleTimeouts.length} rule check(s) overran the ${checkTimeoutMs} ms bound and are left out of the audit: ${cases.ruleTimeouts.slice(0, 5).join(', ')}${cases.ruleTimeouts.length > 5 ? ', …' : ''}`);
@@ -75,11 +70,11 @@ async function audit(opts: AuditCliOptions): Promise<void> {
     mode: opts.mode,
     ...(opts.template ? { template: loadTemplate(opts.mode, opts.template) } : {}),
     client: {
-      concurrency: positiveInt('concurrency', opts.concurrency),
-      timeoutMs: positiveInt('timeout-ms', opts.timeoutMs),
-      retry: { maxRetries: positiveInt('max-retries', opts.maxRetries) },
-      temperature: Number(opts.temperature),
-      ...(opts.maxTokens ? { maxTokens: positiveInt('max-tokens', opts.maxTokens) } : {}),
+      concurrency: positiveIntFlag('concurrency', opts.concurrency),
+      timeoutMs: positiveIntFlag('timeout-ms', opts.timeoutMs),
+      retry: { maxRetries: nonNegativeIntFlag('max-retries', opts.maxRetries) },
+      temperature: nonNegativeFlag('temperature', opts.temperature),
+      ...(opts.maxTokens !== undefined ? { maxTokens: positiveIntFlag('max-tokens', opts.maxTokens) } : {}),
     },
     onRetry: () => void retries++,
     onFailure: opts.onFailure,
@@ -91,8 +86,8 @@ async function audit(opts: AuditCliOptions): Promise<void> {
   bar.start(cases.requests.length, 0, { retries: 0 });
   try {
     const result = await runJudgeAudit(cases, judge, {
-      seed: positiveInt('seed', opts.seed),
-      resamples: positiveInt('resamples', opts.resamples),
+      seed: nonNegativeIntFlag('seed', opts.seed),
+      resamples: nonNegativeIntFlag('resamples', opts.resamples),
       invalid: opts.invalid,
       signal: controller.signal,
       onProgress: ({ done }) => bar.update(done, { retries }),

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('ifkit lab', () => {
-  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json; sample reads a checkpoint', async () => {
+  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final.json; sample reads a checkpoint', async () => {
     const tiny = {
       model: { dModel: 16, nLayers: 1, nHeads: 2, contextLength: 32, mlpRatio: 2 },
       sft: { examples: 64, steps: 2, batchSize: 8 },
@@ -40,7 +40,7 @@ describe('ifkit lab', () => {
     // --quiet (and any run off a terminal) still shows progress, as lines.
     expect(printed).toMatch(/^sft 2\/2 loss \d+\.\d{3} \(\d+ s\)$/m);
     expect(printed).toMatch(/^grpo 2\/2 reward \d\.\d{3} step_s \d+\.\d{2} \(\d+ s\)$/m);
-    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final-eval.json', 'metrics.jsonl']);
+    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
     expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-000001', 'step-000002']);
     const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8')) as { grpo: { steps: number }; sft: { steps: number } };
     expect(config.grpo.steps).toBe(2);
@@ -59,4 +59,12 @@ describe('ifkit lab', () => {
     const samples = await runCli(['sample', '--checkpoint', join(out, 'checkpoints', 'step-000002'), '--prompt', 'write about ocean', '--n', '3', '--max-new-tokens', '4']);
     expect(samples.split('\n')).toHaveLength(3);
   }, 120_000);
+
+  it('checks its number flags before loading anything, naming the flag and the value', async () => {
+    const sample = ['sample', '--checkpoint', join(root, 'none'), '--prompt', 'write about ocean'];
+    await expect(runCli([...sample, '--n', '0'])).rejects.toThrow('--n must be a positive integer (1, 2, 3, …), got "0"');
+    await expect(runCli([...sample, '--temperature', 'hot'])).rejects.toThrow('--temperature must be a number >= 0 (e.g. 0, 0.7, 1), got "hot"');
+    await expect(runCli([...sample, '--seed', '-1'])).rejects.toThrow('--seed must be a non-negative integer (0, 1, 2, …), got "-1"');
+    await expect(runCli(['grpo', '--out', join(root, 'never'), '--steps', '2.5'])).rejects.toThrow('--steps must be a positive integer (1, 2, 3, …), got "2.5"');
+  });
 });

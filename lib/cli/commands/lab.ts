@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { stripBom } from '../../data/jsonl';
-import { parseLabConfig, LAB_DEFAULTS } from '../../lab/config';
-import type { LabEval } from '../../lab/evaluate';
-import { runLab } from '../../lab/run';
+import { parseLabConfig, LAB_DEFAULTS } from '../../lab/tasks/first-task/config';
+import type { LabEval } from '../../lab/tasks/first-task/evaluate';
+import { runLab } from '../../lab/tasks/first-task/run';
 import { loadPolicy } from '../../model/policy';
 import { createRng } from '../../stats/rng';
 import { initBackend } from '../../tensor/backend';
+import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
 import { createProgress } from '../progress';
 
 /*
@@ -31,7 +32,7 @@ async function readConfig(file: string | undefined): Promise<unknown> {
 
 async function grpoAction(opts: { config?: string; out: string; cache?: string; steps?: string; quiet?: boolean }): Promise<void> {
   const raw = (await readConfig(opts.config)) as Record<string, unknown>;
-  if (opts.steps !== undefined) raw.grpo = { ...(raw.grpo as object | undefined), steps: Number(opts.steps) };
+  if (opts.steps !== undefined) raw.grpo = { ...(raw.grpo as object | undefined), steps: positiveIntFlag('steps', opts.steps) };
   const config = parseLabConfig(raw);
   const backend = await initBackend();
   console.log(`backend ${backend.name}${backend.simd ? ' (simd)' : ''}; writing ${opts.out}`);
@@ -61,18 +62,22 @@ async function grpoAction(opts: { config?: string; out: string; cache?: string; 
 }
 
 async function sampleAction(opts: { checkpoint: string; prompt: string; n: string; seed: string; maxNewTokens: string; temperature: string }): Promise<void> {
+  // Flags first, so a typo fails before the backend and the checkpoint load.
+  const n = positiveIntFlag('n', opts.n);
+  const maxNewTokens = positiveIntFlag('max-new-tokens', opts.maxNewTokens);
+  const temperature = nonNegativeFlag('temperature', opts.temperature);
+  const seed = nonNegativeIntFlag('seed', opts.seed);
   await initBackend();
   const dir = opts.checkpoint;
   // a trainer checkpoint keeps the policy in policy/; a plain policy directory is accepted too
   const policy = await loadPolicy(dir).catch(() => loadPolicy(join(dir, 'policy')));
   const tok = policy.tokenizer;
   const ids = [tok.bos, ...tok.encode(opts.prompt)];
-  const n = Number(opts.n);
   const out = await policy.generate(Array.from({ length: n }, () => ids), {
-    maxNewTokens: Number(opts.maxNewTokens),
-    temperature: Number(opts.temperature),
+    maxNewTokens,
+    temperature,
     stopTokens: [tok.eos],
-    rng: createRng(Number(opts.seed)),
+    rng: createRng(seed),
   });
   for (const c of out) console.log(tok.decode(c));
   policy.dispose();

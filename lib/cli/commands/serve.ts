@@ -3,10 +3,12 @@ import type { Command } from 'commander';
 import { memoryReplyCache, openReplyCache } from '../../judge/cache';
 import { createJudgeFromSpec, parseJudgeSpec } from '../../judge/spec';
 import type { Judge } from '../../judge/types';
+import { REWARD_KINDS } from '../../rewards/aggregate';
 import { reachableUrls } from '../../server/addresses';
 import { DEFAULT_EOS_TOKENS } from '../../server/openrlhf';
 import { startRewardServer, type RewardServer } from '../../server/server';
 import { describeError } from '../errors';
+import { choiceFlag, nonNegativeIntFlag, portFlag, positiveFlag, positiveIntFlag } from '../flags';
 
 interface ServeFlags {
   readonly port: string;
@@ -28,23 +30,12 @@ interface ServeFlags {
   readonly drainTimeoutS: string;
 }
 
-function intFlag(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"`);
-  return n;
-}
-
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new Error(`--${name} must be one of ${allowed.join(', ')}, got "${value}"`);
-  return value as T;
-}
-
 function buildJudge(flags: ServeFlags): Judge | undefined {
   if (!flags.judge) return undefined;
   return createJudgeFromSpec(parseJudgeSpec(flags.judge), {
     cache: flags.judgeCache ? openReplyCache(flags.judgeCache) : memoryReplyCache(),
     mode: 'batched',
-    client: { concurrency: intFlag('judge-concurrency', flags.judgeConcurrency, 1) },
+    client: { concurrency: positiveIntFlag('judge-concurrency', flags.judgeConcurrency) },
     onFailure: 'invalid',
   });
 }
@@ -85,24 +76,24 @@ async function serve(flags: ServeFlags): Promise<void> {
   const stamp = (): string => new Date().toISOString();
   const apiKey = flags.apiKey ?? (process.env.IFKIT_API_KEY || undefined);
   const server = await startRewardServer({
-    port: intFlag('port', flags.port, 0),
+    port: portFlag('port', flags.port),
     host: flags.host,
     ...(apiKey !== undefined ? { apiKey } : {}),
     insecure: flags.insecure ?? false,
-    workers: intFlag('workers', flags.workers, 1),
+    workers: positiveIntFlag('workers', flags.workers),
     ...(judge ? { judge } : {}),
-    reward: oneOf('reward', flags.reward, ['all', 'fraction', 'weighted'] as const),
-    mode: oneOf('mode', flags.mode, ['strict', 'loose'] as const),
-    variant: oneOf('variant', flags.variant, ['upstream', 'corrected'] as const),
-    checkTimeoutMs: intFlag('check-timeout-ms', flags.checkTimeoutMs, 1),
-    maxBodyBytes: Math.round(Number(flags.maxBodyMb) * 1024 * 1024),
-    maxItems: intFlag('max-items', flags.maxItems, 1),
+    reward: choiceFlag('reward', flags.reward, REWARD_KINDS),
+    mode: choiceFlag('mode', flags.mode, ['strict', 'loose'] as const),
+    variant: choiceFlag('variant', flags.variant, ['upstream', 'corrected'] as const),
+    checkTimeoutMs: positiveIntFlag('check-timeout-ms', flags.checkTimeoutMs),
+    maxBodyBytes: Math.round(positiveFlag('max-body-mb', flags.maxBodyMb) * 1024 * 1024),
+    maxItems: positiveIntFlag('max-items', flags.maxItems),
     eosTokens: flags.eos === undefined ? DEFAULT_EOS_TOKENS : flags.eos.split(',').filter(Boolean),
     plugins: flags.plugin,
     onLog: (line) => console.error(`${stamp()} ${line}`),
   });
   printBanner(server, flags, judge?.name, apiKey !== undefined);
-  stopOnSignals(server, intFlag('drain-timeout-s', flags.drainTimeoutS, 0) * 1000);
+  stopOnSignals(server, nonNegativeIntFlag('drain-timeout-s', flags.drainTimeoutS) * 1000);
 }
 
 /** `ifkit serve`: the reward server for OpenRLHF (/get_reward), verl (/verify/batch) and anything that speaks HTTP. */

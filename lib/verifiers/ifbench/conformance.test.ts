@@ -7,7 +7,7 @@ import { passes } from '../types';
 import { looseVariants, type LooseVariantName } from '../variants';
 import { IFBENCH_CONSTRAINTS } from './index';
 
-// Golden files made by running the official IFBench scorer at db69a6f (../shared/data/ifbench/SOURCES.md).
+// Golden files made by running the official IFBench scorer at db69a6f (docs/data-sources.md).
 interface TestRow {
   key: string;
   prompt: string;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sampleKeywords } from '../word-pool';
 import { wordTokenize } from '../nlp/nltk';
 import { countWords, pySplit, pyStrip } from '../nlp/pytext';
-import { countSchema, ifbench, positiveSchema } from './spec';
+import { countSchema, noKwargs, positiveSchema } from '../kwargs';
+import { ifbench } from './spec';
 import { chars, deletePunct, PY_DIGIT, pyBoundedLiteral, pyIsDigit, stripPunct } from './text';
 
 /** count:* ids (ifbench/instructions.py @db69a6f); only count:pronouns needs NLTK's word_tokenize. */
@@ -95,7 +96,7 @@ const INTERROBANG = '\u203d';
 const REQUIRED_MARKS = ['.', ',', '!', '?', ';', ':'];
 export const punctuation = ifbench({
   id: 'count:punctuation',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'Use every standard punctuation mark at least once, including semicolons, colons, and the interrobang (?!).',
   sampleKwargs: () => ({}),
   check: (r) => {

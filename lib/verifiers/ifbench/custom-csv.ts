@@ -1,6 +1,6 @@
 import { PyCsvError, readPyCsv } from '../nlp/pycsv';
 import { pyStrip } from '../nlp/pytext';
-import { fixedText } from './spec';
+import { CUSTOM_PROMPT, fixedText } from './spec';
 import { PY_SPACE_CLASS } from './text';
 
 /**
@@ -27,7 +27,7 @@ export const csvCity = fixedText(
     const header = rows[0]!;
     return header.length === 5 && header.every((h, i) => h === CITY_HEADER[i]) && rows.every((row) => row.length === 5);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 /** The header may quote each name; `[ \t]*` may follow each comma. */
@@ -49,7 +49,7 @@ export const csvSpecialCharacter = fixedText(
     }
     return false;
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 const STUDENT_HEADER =
@@ -70,5 +70,5 @@ export const csvQuotes = fixedText(
       });
     });
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );

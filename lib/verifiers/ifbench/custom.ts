@@ -1,7 +1,7 @@
 import { asciiFold } from '../nlp/nfkd';
 import { sentTokenize } from '../nlp/nltk';
 import { pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
-import { fixedText } from './spec';
+import { CUSTOM_PROMPT, fixedText } from './spec';
 import { chars, deletePunct, firstChar, PY_DIGIT, PY_SPACE_CLASS, PY_WORD, pyDigitsToInt, stripPunct } from './text';
 
 /** custom:* ids: whole prompts with one fixed answer shape (ifbench/instructions.py @db69a6f). No sampler: they are prompts. */
@@ -15,7 +15,7 @@ export const multiples = fixedText(
     const found = r.match(NUMBER) ?? [];
     return found.length === MULTIPLES_OF_7.length && found.every((n, i) => n === MULTIPLES_OF_7[i]);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 const QUESTION_SPLIT = new RegExp(`\\n*(?:Question ${PY_DIGIT}+[.|):;]?[${PY_SPACE_CLASS}]*)`, 'u');
@@ -47,7 +47,7 @@ export const mcqCountLength = fixedText(
     }
     return lengths.every((n, i) => i === 0 || lengths[i - 1]! < n);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 export const reverseNewline = fixedText(
@@ -62,7 +62,7 @@ export const reverseNewline = fixedText(
     // Folded lines are ASCII, so JS comparison is Python's code-point order.
     return target.every((l, i) => i === 0 || target[i - 1]! >= l);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 export const wordReverse = fixedText(
@@ -73,14 +73,14 @@ export const wordReverse = fixedText(
     if (!reversed.includes('bald eagle')) return false;
     return sentTokenize(reversed).includes(reversed);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 export const characterReverse = fixedText(
   'custom:character_reverse',
   'What animal is the national symbol of the US? Respond to this query, but make your sentence in reverse order of what it should be, per letter.',
   (r) => r.toLowerCase().includes('elgae dlab'),
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 const LEADING_NON_ALNUM = /^[^\p{L}\p{N}]+/u;
@@ -96,7 +96,7 @@ export const sentenceAlphabet = fixedText(
   "Tell me a 26-sentence story where each sentence's first word starts with the letters of the alphabet in order.",
   (r) => startsAlphabetically(sentTokenize(r), (s) => pySplit(pyLstrip(s))[0]),
   {
-    sample: false,
+    ...CUSTOM_PROMPT,
     // Corrected (allenai/IFBench#34): a sentence opening with a quote, bracket or dash starts with its first word.
     checkCorrected: (r) =>
       startsAlphabetically(sentTokenize(r), (s) => pySplit(s).map((w) => w.replace(LEADING_NON_ALNUM, '')).find((w) => w !== '')),
@@ -115,7 +115,7 @@ export const europeanCapitalsSort = fixedText(
     const capitals = asciiFold(r).split(',').filter((c) => pyStrip(c) !== '');
     return capitals.length === NORTHERN_CAPITALS.length && capitals.every((c, i) => pyStrip(c) === NORTHERN_CAPITALS[i]);
   },
-  { sample: false },
+  CUSTOM_PROMPT,
 );
 
 const ISO_DATE = new RegExp(`^${PY_DIGIT}{4}-${PY_DIGIT}{2}-${PY_DIGIT}{2}$`, 'u');
@@ -133,5 +133,5 @@ export const dateFormatList = fixedText(
         // Month 0 and day 0 pass, as upstream only checks upper bounds.
         return y >= 1769 && y <= 1821 && m <= 12 && d <= (DAYS_IN_MONTH[m] ?? Infinity);
       }),
-  { sample: false },
+  CUSTOM_PROMPT,
 );

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { englishStopwords, sentTokenize } from '../nlp/nltk';
 import { countWords, pyLen, pyStrip, wordTokens } from '../nlp/pytext';
-import { countSchema, fixedText, ifbench } from './spec';
+import { countSchema } from '../kwargs';
+import { fixedText, ifbench } from './spec';
 import { chars } from './text';
 
 /** ratio:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
-import { countSchema, fixedText, ifbench, textSchema } from './spec';
+import { countSchema, textSchema } from '../kwargs';
+import { fixedText, ifbench } from './spec';
 
 /** repeat:* ids (ifbench/instructions.py @db69a6f). They need the prompt to repeat, so they have no sampler. */
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sampleKeyword } from '../word-pool';
 import { sentTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
-import { countSchema, fixedText, ifbench, textSchema } from './spec';
+import { countSchema, textSchema } from '../kwargs';
+import { fixedText, ifbench } from './spec';
 import { deletePunct, firstChar, pyBoundedLiteral } from './text';
 
 /** sentence:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */

@@ -1,42 +1,32 @@
-import { z } from 'zod';
-import { defineConstraint, type Constraint } from '../define';
-import type { ConstraintSpec } from '../types';
+import { hardConstraint, type Constraint, type HardConstraintSpec } from '../define';
+import { ignoredKwargs, noKwargs, type NoKwargs } from '../kwargs';
 
-/**
- * Shared kwargs schemas and the `ifbench` defaults of a spec. Upstream's `build_description` replaces a missing or
- * negative kwarg by a random draw; we reject it instead, so a verdict never depends on a hidden draw.
+/*
+ * How an IFBench id is registered. The kwargs schemas it uses (counts, texts, no kwargs) are shared with the other
+ * suites in ../kwargs.ts.
  */
 
-/** A count kwarg (IFBench data stores them as floats such as 3.0, which JSON parsing makes integers). */
-export const countSchema = z.number({ error: 'must be a number' }).int('must be an integer').nonnegative('must be >= 0');
-
-/** A 1-based position or a cycle length: upstream divides or indexes by it, so 0 is refused. */
-export const positiveSchema = z.number({ error: 'must be a number' }).int('must be an integer').positive('must be >= 1');
-
-/** A non-empty string kwarg. */
-export const textSchema = z.string({ error: 'must be a string' }).min(1, 'must not be empty');
-
-/** Checkers that take no kwargs (unknown keys are ignored, as the nulls of IFBench data are). */
-export const noKwargs = z.object({});
-export type NoKwargs = z.infer<typeof noKwargs>;
-
-type IfbenchSpec<K> = Omit<ConstraintSpec<K>, 'suites' | 'category' | 'kind'>;
-
 /** Register an IFBench id: suite `ifbench`, category = the id's prefix, a hard (rule-checked) constraint. */
-export function ifbench<K>(spec: IfbenchSpec<K>): Constraint {
-  return defineConstraint<K>({ ...spec, suites: ['ifbench'], category: spec.id.split(':')[0]!, kind: 'hard' });
+export function ifbench<K>(spec: HardConstraintSpec<K>): Constraint {
+  return hardConstraint<K>(['ifbench'], spec);
 }
 
+export interface FixedTextOptions {
+  /** false for ids that are whole prompts (no sampler). */
+  readonly sample?: boolean;
+  readonly checkCorrected?: (response: string) => boolean;
+  /** Upstream's `build_description(self, **kwargs)` (the custom:* ids) accepts and ignores any kwarg. */
+  readonly ignoresKwargs?: boolean;
+}
+
+/** A custom:* id: a whole prompt (no sampler) whose upstream `build_description(self, **kwargs)` ignores any kwarg. */
+export const CUSTOM_PROMPT: FixedTextOptions = { sample: false, ignoresKwargs: true };
+
 /** An IFBench id without kwargs whose instruction text is fixed. */
-export function fixedText(
-  id: string,
-  text: string,
-  check: (response: string) => boolean,
-  options: { sample?: boolean; checkCorrected?: (response: string) => boolean } = {},
-): Constraint {
+export function fixedText(id: string, text: string, check: (response: string) => boolean, options: FixedTextOptions = {}): Constraint {
   return ifbench<NoKwargs>({
     id,
-    kwargs: noKwargs,
+    kwargs: options.ignoresKwargs ? ignoredKwargs : noKwargs,
     describe: () => text,
     ...(options.sample === false ? {} : { sampleKwargs: () => ({}) }),
     check: (response) => check(response),

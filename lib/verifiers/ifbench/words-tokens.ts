@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sampleKeyword } from '../word-pool';
 import { posTag, sentTokenize, wordTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pyRstrip, pySplit, pyStrip } from '../nlp/pytext';
-import { fixedText, ifbench, positiveSchema, textSchema } from './spec';
+import { positiveSchema, textSchema } from '../kwargs';
+import { fixedText, ifbench } from './spec';
 import { hasAlnum } from './text';
 
 /** words:* ids built on NLTK's tokenizers and tagger (ifbench/instructions.py @db69a6f). */

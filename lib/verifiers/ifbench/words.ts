@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { countSyllables } from '../nlp/syllables';
 import { pySplit, pyStrip } from '../nlp/pytext';
-import { countSchema, fixedText, ifbench } from './spec';
+import { countSchema } from '../kwargs';
+import { fixedText, ifbench } from './spec';
 import { chars, deletePunct, firstChar, stripPunct } from './text';
 
 /** words:* ids that need no tokenizer (ifbench/instructions.py @db69a6f). */

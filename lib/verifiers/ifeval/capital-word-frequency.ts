@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { wordTokenize } from '../nlp/nltk';
 import { pyIsUpper } from '../nlp/pytext';
-import { compareCount, countSchema, ifevalConstraint, RELATIONS, relationSchema } from './schemas';
+import { compareCount, countSchema, RELATIONS, relationSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** change_case:capital_word_frequency: `nltk.word_tokenize` tokens with Python `isupper()` vs `capital_frequency`. */
 export const capitalWordFrequency = ifevalConstraint({

@@ -1,5 +1,6 @@
 import { pyReprTuple } from './pyrepr';
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 const OPTIONS = ['My answer is yes.', 'My answer is no.', 'My answer is maybe.'] as const;

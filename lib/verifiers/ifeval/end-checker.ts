@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
-import { ifevalConstraint, textSchema } from './schemas';
+import { textSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 const ENDINGS = ['Any other questions?', 'Is there anything else I can help with?'] as const;

@@ -1,6 +1,7 @@
 import { pyIsUpper } from '../nlp/pytext';
 import { detectedAs } from './response-language';
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** change_case:english_capital: Python `isupper()` and langdetect says English (undetectable counts, as upstream). */
 export const englishCapital = ifevalConstraint({

@@ -1,6 +1,7 @@
 import { pyIsLower } from '../nlp/pytext';
 import { detectedAs } from './response-language';
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** change_case:english_lowercase: Python `islower()` and langdetect says English (undetectable counts, as upstream). */
 export const englishLowercase = ifevalConstraint({

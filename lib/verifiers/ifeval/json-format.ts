@@ -1,4 +1,5 @@
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 function removePrefix(s: string, p: string): string {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { compileKwargPattern, countMatches } from './kwarg-regex';
-import { compareCount, countSchema, ifevalConstraint, patternSchema, RELATIONS, relationSchema } from './schemas';
+import { compareCount, countSchema, RELATIONS, relationSchema } from '../kwargs';
+import { ifevalConstraint, patternSchema } from './schemas';
 import { sampleKeyword } from '../word-pool';
 import { pyStrip } from '../nlp/pytext';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { pyIsSpace, pyLen } from '../nlp/pytext';
-import { compareCount, countSchema, ifevalConstraint, RELATIONS, relationSchema } from './schemas';
+import { compareCount, countSchema, RELATIONS, relationSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 // Upstream (2025) accepts any single character and uses it literally; a longer or empty letter falls back to a
 // random one, and a whitespace letter is stripped to "" (never counted). We reject both.

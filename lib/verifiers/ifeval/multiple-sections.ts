@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { compileKwargPattern, countMatches, PY_RE } from './kwarg-regex';
-import { countSchema, ifevalConstraint, patternSchema } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint, patternSchema } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 // r"\s?" + spliter + r"\s?\d+\s?": the splitter is a raw, case-sensitive regex.

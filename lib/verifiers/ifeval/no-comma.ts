@@ -1,4 +1,5 @@
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** punctuation:no_comma: no ASCII comma (full-width `，` and `、` are allowed, as upstream). */
 export const noComma = ifevalConstraint({

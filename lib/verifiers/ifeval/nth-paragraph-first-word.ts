@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema, positiveSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { sampleKeyword } from '../word-pool';
 
 const STOP = new Set(['.', ',', '?', '!', "'", '"']);
@@ -20,7 +21,7 @@ function firstWordOf(paragraph: string): string {
 export const nthParagraphFirstWord = ifevalConstraint({
   id: 'length_constraints:nth_paragraph_first_word',
   kwargs: z
-    .object({ num_paragraphs: countSchema, nth_paragraph: countSchema.min(1, 'must be >= 1'), first_word: z.string() })
+    .object({ num_paragraphs: countSchema, nth_paragraph: positiveSchema, first_word: z.string() })
     .refine((k) => k.nth_paragraph <= k.num_paragraphs, {
       path: ['nth_paragraph'],
       message: 'must be <= num_paragraphs (upstream replaces it by a random paragraph otherwise)',

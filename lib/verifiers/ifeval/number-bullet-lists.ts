@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { isPyWhitespaceCode } from '../nlp/pytext';
 
 /**

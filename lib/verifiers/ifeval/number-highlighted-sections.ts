@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pyStrip } from '../nlp/pytext';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 // Both regexes stop at the next `*` or newline, so they are linear.
 const SINGLE = /\*[^\n*]*\*/g;

@@ -1,21 +1,33 @@
 import { z } from 'zod';
 import { PY_RE } from './kwarg-regex';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
-// re.split(r"\s?\*\*\*\s?"): Python's \s, so `* * *` (spaced) is not a divider and `****` leaves a `*` behind.
-const DIVIDER = new RegExp(`${PY_RE.s}?\\*\\*\\*${PY_RE.s}?`, 'u');
+/**
+ * re.split(r"\s?\*\*\*\s?"), the `***` paragraph divider: Python's \s, so `* * *` (spaced) is not a divider and
+ * `****` leaves a `*` behind. IFTrain's paragraph checkers split on it too.
+ */
+export const STARS_DIVIDER = new RegExp(`${PY_RE.s}?\\*\\*\\*${PY_RE.s}?`, 'u');
 
-/** Paragraph count as upstream computes it, or -1 when an empty paragraph sits between two dividers. */
-export function countStarParagraphs(response: string): number {
-  const pieces = response.split(DIVIDER);
+/**
+ * Count paragraphs as IFEval's number_paragraphs does: an empty first or last piece is dropped, an empty middle
+ * piece makes the text invalid (null). IFTrain's paragraph checkers count the same way.
+ * @example countPieces(['', 'a', 'b']) // 2
+ */
+export function countPieces(pieces: readonly string[]): number | null {
   let n = pieces.length;
   for (let i = 0; i < pieces.length; i++) {
     if (pyStrip(pieces[i]!) !== '') continue;
     if (i === 0 || i === pieces.length - 1) n--;
-    else return -1;
+    else return null;
   }
   return n;
+}
+
+/** Paragraph count as upstream computes it, or -1 when an empty paragraph sits between two dividers. */
+export function countStarParagraphs(response: string): number {
+  return countPieces(response.split(STARS_DIVIDER)) ?? -1;
 }
 
 /** length_constraints:number_paragraphs: exactly N paragraphs separated by `***` (empty ends dropped). */

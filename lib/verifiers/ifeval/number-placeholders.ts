@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { countSchema, ifevalConstraint } from './schemas';
+import { countSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /**
  * Python `len(re.findall(r"\[.*?\]", text))`, scanned by hand: the regex is quadratic on a long run of `[`

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { sentTokenize } from '../nlp/nltk';
-import { compareCount, countSchema, ifevalConstraint, RELATIONS, relationSchema } from './schemas';
+import { compareCount, countSchema, RELATIONS, relationSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** length_constraints:number_sentences: the punkt (NLTK English) sentence count vs `num_sentences`. */
 export const numberSentences = ifevalConstraint({

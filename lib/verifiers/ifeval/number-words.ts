@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { countWords } from '../nlp/pytext';
-import { compareCount, countSchema, ifevalConstraint, RELATIONS, relationSchema } from './schemas';
+import { compareCount, countSchema, RELATIONS, relationSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /** length_constraints:number_words: the number of Unicode `\w+` runs vs `num_words`. */
 export const numberWords = ifevalConstraint({

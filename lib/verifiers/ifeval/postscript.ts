@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
 import { compileKwargPattern, hasMatch, kwargPatternProblem } from './kwarg-regex';
-import { ifevalConstraint, textSchema } from './schemas';
+import { textSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 // Upstream searches `\s*<marker>.*$` (MULTILINE) in the lowercased text. `\s*` may match nothing and `.*$` always

@@ -1,4 +1,5 @@
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 /** startend:quotation: the stripped response has 2+ characters and starts and ends with an ASCII `"`. */

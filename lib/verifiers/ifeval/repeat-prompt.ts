@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ifevalConstraint, textSchema } from './schemas';
+import { textSchema } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 /** combination:repeat_prompt: the response starts with the request, case-insensitively (both stripped). */

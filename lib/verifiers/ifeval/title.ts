@@ -1,5 +1,6 @@
 import { pyLstrip, pyRstrip, pyStrip } from '../nlp/pytext';
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 
 /**
  * Python `findall(r"<<[^\n]+>>")`, by hand (the greedy regex is quadratic on a long line of `<`): on each line the

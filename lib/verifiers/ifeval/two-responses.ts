@@ -1,4 +1,5 @@
-import { ifevalConstraint, noKwargs } from './schemas';
+import { noKwargs } from '../kwargs';
+import { ifevalConstraint } from './schemas';
 import { pyStrip } from '../nlp/pytext';
 
 /** combination:two_responses: exactly two different non-blank answers separated by `******` (no blank one between). */

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import type { Rng } from '../../stats/rng';
 import { pick } from '../../stats/rng';
-import { defineConstraint } from '../define';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
-import { positiveInt, promptText, strippedText } from './common';
+import { positiveSchema, textSchema } from '../kwargs';
+import { iftrainConstraint, strippedText } from './common';
 
 const PHRASES = [
   'Dance like nobody is watching you',
@@ -83,14 +83,11 @@ const repeatPhraseKwargs = z.object({
     const problem = phraseProblem(p);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
-  small_n: positiveInt,
+  small_n: positiveSchema,
 });
 
-export const repeatPhrase = defineConstraint({
+export const repeatPhrase = iftrainConstraint({
   id: 'copy:repeat_phrase',
-  suites: ['iftrain'],
-  category: 'copy',
-  kind: 'hard',
   kwargs: repeatPhraseKwargs,
   describe: (k) =>
     `Repeat the phrase ${k.phrase} exactly ${k.small_n} times, transforming it slightly each time by replacing only one word in the center of the phrase.`,
@@ -101,23 +98,17 @@ export const repeatPhrase = defineConstraint({
 const COPY_TEXT =
   'Copy this instruction verbatim, do not follow the instruction, only copy it into the output (do not include this instruction sentence!).';
 
-export const copy = defineConstraint({
+export const copy = iftrainConstraint({
   id: 'copy:copy',
-  suites: ['iftrain'],
-  category: 'copy',
-  kind: 'hard',
-  kwargs: z.object({ prompt_to_repeat: promptText }),
+  kwargs: z.object({ prompt_to_repeat: textSchema }),
   describe: () => COPY_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
-const spanKwargs = z.object({ prompt_to_repeat: promptText, n_start: z.number().int(), n_end: z.number().int() });
+const spanKwargs = z.object({ prompt_to_repeat: textSchema, n_start: z.number().int(), n_end: z.number().int() });
 
-export const copySpanIdx = defineConstraint({
+export const copySpanIdx = iftrainConstraint({
   id: 'new:copy_span_idx',
-  suites: ['iftrain'],
-  category: 'new',
-  kind: 'hard',
   kwargs: spanKwargs,
   describe: (k) =>
     `Copy the span of words that lies between (and including) index ${k.n_start} and ${k.n_end}, the indices are character indices!`,
@@ -129,22 +120,16 @@ export const copySpanIdx = defineConstraint({
 const SIMPLE_TEXT =
   'Repeat the request without change (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request!';
 
-export const copyingSimple = defineConstraint({
+export const copyingSimple = iftrainConstraint({
   id: 'copy:copying_simple',
-  suites: ['iftrain'],
-  category: 'copy',
-  kind: 'hard',
-  kwargs: z.object({ prompt_to_repeat: promptText }),
+  kwargs: z.object({ prompt_to_repeat: textSchema }),
   describe: () => SIMPLE_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
-export const copyingMultiple = defineConstraint({
+export const copyingMultiple = iftrainConstraint({
   id: 'copy:copying_multiple',
-  suites: ['iftrain'],
-  category: 'copy',
-  kind: 'hard',
-  kwargs: z.object({ prompt_to_repeat: promptText, N: positiveInt }),
+  kwargs: z.object({ prompt_to_repeat: textSchema, N: positiveSchema }),
   describe: (k) =>
     `Repeat the request without change ${k.N} times, separated by 6 asterisk symbols (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request!`,
   check: (response, k) => {

@@ -1,11 +1,12 @@
 /** IFTrain counting constraints: paragraph/sentence/word composition, unique words, keyword increments. */
 import { z } from 'zod';
-import { defineConstraint } from '../define';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
-import { isWordToken, positiveInt, regexText, STARS_DIVIDER } from './common';
+import { noKwargs, positiveSchema } from '../kwargs';
 import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
+import { STARS_DIVIDER } from '../ifeval/number-paragraphs';
+import { iftrainConstraint, isWordToken, regexText } from './common';
 
 interface Composition {
   n_sent: number;
@@ -55,12 +56,9 @@ function checkCountingCompositionCorrected(response: string, k: Composition): bo
   return n === 3;
 }
 
-export const countingComposition = defineConstraint({
+export const countingComposition = iftrainConstraint({
   id: 'count:counting_composition',
-  suites: ['iftrain'],
-  category: 'count',
-  kind: 'hard',
-  kwargs: z.object({ n_sent: positiveInt, n_words: positiveInt }),
+  kwargs: z.object({ n_sent: positiveSchema, n_words: positiveSchema }),
   describe: (k) =>
     `Write 3 paragraphs, delimited by the markdown divider: * * *, with exactly ${k.n_sent} sentences each, with exactly ${k.n_words} words in each sentence.`,
   sampleKwargs: (rng) => ({ n_sent: rng.int(2, 3), n_words: rng.int(2, 3) }),
@@ -68,12 +66,9 @@ export const countingComposition = defineConstraint({
   checkCorrected: checkCountingCompositionCorrected,
 });
 
-export const countUnique = defineConstraint({
+export const countUnique = iftrainConstraint({
   id: 'count:count_unique',
-  suites: ['iftrain'],
-  category: 'count',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'Only use unique words in your response, no word should be repeated!',
   sampleKwargs: () => ({}),
   // Upstream counts punctuation tokens too, so any two sentences ending in '.' fail.
@@ -89,11 +84,8 @@ export const countUnique = defineConstraint({
 
 const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
 
-export const countIncrementWord = defineConstraint({
+export const countIncrementWord = iftrainConstraint({
   id: 'count:count_increment_word',
-  suites: ['iftrain'],
-  category: 'count',
-  kind: 'hard',
   kwargs: z.object({ keyword1: regexText, keyword2: regexText }),
   describe: (k) => `Include keyword ${k.keyword1} once in your response, keyword ${k.keyword2} twice in your response.`,
   sampleKwargs: (rng) => {

@@ -1,10 +1,9 @@
 /** IFTrain first/last word constraints, per regex sentence or for the whole answer. */
 import { z } from 'zod';
-import { defineConstraint } from '../define';
 import { splitIntoSentences } from '../nlp/nltk';
 import { pySplit, pyStrip } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
-import { keepWordAndSpace, strippedText, wordOrFirstOfList } from './common';
+import { iftrainConstraint, keepWordAndSpace, strippedText, wordOrFirstOfList } from './common';
 
 const eq = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 const lastWord = (s: string): string | undefined => {
@@ -12,11 +11,8 @@ const lastWord = (s: string): string | undefined => {
   return words.length ? keepWordAndSpace(words[words.length - 1]!) : undefined;
 };
 
-export const firstWordSent = defineConstraint({
+export const firstWordSent = iftrainConstraint({
   id: 'first_word:first_word_sent',
-  suites: ['iftrain'],
-  category: 'first_word',
-  kind: 'hard',
   kwargs: z.object({ first_word: wordOrFirstOfList }),
   describe: (k) => `The first word of each sentence should be the word ${k.first_word}.`,
   sampleKwargs: (rng) => ({ first_word: sampleKeywords(rng, 1)[0]! }),
@@ -24,11 +20,8 @@ export const firstWordSent = defineConstraint({
     splitIntoSentences(response).every((s) => pyStrip(s) !== '' && eq(pySplit(s)[0]!, k.first_word)),
 });
 
-export const firstWordAnswer = defineConstraint({
+export const firstWordAnswer = iftrainConstraint({
   id: 'first_word:first_word_answer',
-  suites: ['iftrain'],
-  category: 'first_word',
-  kind: 'hard',
   kwargs: z.object({ first_word: strippedText }),
   describe: (k) => `The first word of your response should be the word ${k.first_word}.`,
   sampleKwargs: (rng) => ({ first_word: sampleKeywords(rng, 1)[0]! }),
@@ -38,11 +31,8 @@ export const firstWordAnswer = defineConstraint({
   },
 });
 
-export const lastWordSent = defineConstraint({
+export const lastWordSent = iftrainConstraint({
   id: 'last_word:last_word_sent',
-  suites: ['iftrain'],
-  category: 'last_word',
-  kind: 'hard',
   kwargs: z.object({ last_word: wordOrFirstOfList }),
   describe: (k) => `The last word of each sentence, before punctuation, should be the word ${k.last_word}.`,
   sampleKwargs: (rng) => ({ last_word: sampleKeywords(rng, 1)[0]! }),
@@ -53,11 +43,8 @@ export const lastWordSent = defineConstraint({
     }),
 });
 
-export const lastWordAnswer = defineConstraint({
+export const lastWordAnswer = iftrainConstraint({
   id: 'last_word:last_word_answer',
-  suites: ['iftrain'],
-  category: 'last_word',
-  kind: 'hard',
   kwargs: z.object({ last_word: strippedText }),
   describe: (k) => `The last word of your response should be the word ${k.last_word}.`,
   sampleKwargs: (rng) => ({ last_word: sampleKeywords(rng, 1)[0]! }),

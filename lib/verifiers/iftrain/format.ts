@@ -1,8 +1,8 @@
 /** IFTrain format constraints: hyphen-joined sentences, bracketed words, bigrams in double angle brackets. */
-import { z } from 'zod';
-import { defineConstraint } from '../define';
 import { splitIntoSentences } from '../nlp/nltk';
 import { pySplit, pyStrip } from '../nlp/pytext';
+import { noKwargs } from '../kwargs';
+import { iftrainConstraint } from './common';
 
 /**
  * Upstream pairs the `-`-separated pieces with the regex sentences of the text with `-` read as a space, stopping at
@@ -19,23 +19,17 @@ function checkSentenceHyphens(response: string): boolean {
   return true;
 }
 
-export const sentenceHyphens = defineConstraint({
+export const sentenceHyphens = iftrainConstraint({
   id: 'detectable_format:sentence_hyphens',
-  suites: ['iftrain'],
-  category: 'detectable_format',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'All sentences must be connected using hyphens, with no spaces between them.',
   sampleKwargs: () => ({}),
   check: checkSentenceHyphens,
 });
 
-export const squareBrackets = defineConstraint({
+export const squareBrackets = iftrainConstraint({
   id: 'detectable_format:square_brackets',
-  suites: ['iftrain'],
-  category: 'detectable_format',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'Enclose every word in your response within square brackets.',
   sampleKwargs: () => ({}),
   check: (response) => pySplit(response).every((w) => w.startsWith('[') && w.endsWith(']')),
@@ -50,12 +44,9 @@ function checkBigramWrapping(response: string): boolean {
   return true;
 }
 
-export const bigramWrapping = defineConstraint({
+export const bigramWrapping = iftrainConstraint({
   id: 'detectable_format:bigram_wrapping',
-  suites: ['iftrain'],
-  category: 'detectable_format',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () =>
     'Wrap every word bigram in double angular brackets, such as <<I am>> <<at home>> <<with my>> <<cute dog>>.',
   sampleKwargs: () => ({}),

@@ -1,12 +1,12 @@
 /** IFTrain keyword constraints: counts, exclusions, positions, palindromes and first letters. */
 import { z } from 'zod';
 import { pick } from '../../stats/rng';
-import { defineConstraint } from '../define';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { pySplit } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
-import { compare, isWordToken, positiveInt, regexText, RELATIONS, strippedText, wordOrFirstOfList } from './common';
 import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
+import { compareCount, countSchema, noKwargs, positiveSchema, RELATIONS, relationSchema } from '../kwargs';
+import { iftrainConstraint, isWordToken, regexText, strippedText, wordOrFirstOfList } from './common';
 
 const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
 
@@ -23,45 +23,33 @@ function checkNoAdjacentConsecutive(response: string): boolean {
   return true;
 }
 
-export const noAdjacentConsecutive = defineConstraint({
+export const noAdjacentConsecutive = iftrainConstraint({
   id: 'keywords:no_adjacent_consecutive',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'No two adjacent words can start with consecutive letters of the alphabet.',
   sampleKwargs: () => ({}),
   check: checkNoAdjacentConsecutive,
 });
 
-export const wordOnce = defineConstraint({
+export const wordOnce = iftrainConstraint({
   id: 'keywords:word_once',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
   kwargs: z.object({ keyword: regexText }),
   describe: (k) => `Include keyword ${k.keyword} in your response.`,
   sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]! }),
   check: (response, k) => countCi(k.keyword, response) === 1,
 });
 
-export const wordCountDifferentNumbers = defineConstraint({
+export const wordCountDifferentNumbers = iftrainConstraint({
   id: 'keywords:word_count_different_numbers',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
   // Upstream redraws a negative frequency at random but keeps 0.
-  kwargs: z.object({ keyword: regexText, frequency: z.number().int().min(0), relation: z.enum(RELATIONS) }),
+  kwargs: z.object({ keyword: regexText, frequency: countSchema, relation: relationSchema }),
   describe: (k) => `In your response, the word ${k.keyword} should appear ${k.frequency} times.`,
   sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, frequency: rng.int(1, 3), relation: pick(RELATIONS, rng) }),
-  check: (response, k) => compare(countCi(k.keyword, response), k.relation, k.frequency),
+  check: (response, k) => compareCount(countCi(k.keyword, response), k.relation, k.frequency),
 });
 
-export const excludeWordHarder = defineConstraint({
+export const excludeWordHarder = iftrainConstraint({
   id: 'keywords:exclude_word_harder',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
   // `instruction` only feeds upstream's random fallback when keyword is missing; it is accepted and ignored.
   kwargs: z.object({ keyword: strippedText, instruction: z.string().optional() }),
   describe: (k) => `Do not include keyword ${k.keyword} in the response.`,
@@ -70,24 +58,18 @@ export const excludeWordHarder = defineConstraint({
   check: (response, k) => !response.includes(` ${k.keyword} `),
 });
 
-export const palindrome = defineConstraint({
+export const palindrome = iftrainConstraint({
   id: 'keywords:palindrome',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () => 'Include a palindrome in your response.',
   sampleKwargs: () => ({}),
   check: (response) => pySplit(response).some((w) => [...w].reverse().join('') === w),
 });
 
-const positionKwargs = z.object({ keyword: wordOrFirstOfList, n: positiveInt, m: positiveInt });
+const positionKwargs = z.object({ keyword: wordOrFirstOfList, n: positiveSchema, m: positiveSchema });
 
-export const keywordSpecificPosition = defineConstraint({
+export const keywordSpecificPosition = iftrainConstraint({
   id: 'keywords:keyword_specific_position',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
   kwargs: positionKwargs,
   describe: (k) => `Include keyword ${k.keyword} in the ${k.n}-th sentence, as the ${k.m}-th word of that sentence.`,
   sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, n: rng.int(1, 20), m: rng.int(1, 30) }),
@@ -106,12 +88,9 @@ export const keywordSpecificPosition = defineConstraint({
   },
 });
 
-export const startEnd = defineConstraint({
+export const startEnd = iftrainConstraint({
   id: 'keywords:start_end',
-  suites: ['iftrain'],
-  category: 'keywords',
-  kind: 'hard',
-  kwargs: z.object({}),
+  kwargs: noKwargs,
   describe: () =>
     'Start and end your response with the same word (do not write anything after the last word, not even punctuation).',
   sampleKwargs: () => ({}),

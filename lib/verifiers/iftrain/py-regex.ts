@@ -1,7 +1,7 @@
 /**
  * Python `re` patterns run in JavaScript. Several IFEvalG kwargs (keywords, phrase words) are used upstream as raw
  * regexes, and Python's `\w`, `\b`, `\s`, `.` and `$` differ from JS's; this translates the common subset and refuses
- * the rest loudly instead of matching something else. See ../shared/data/CONSTRAINTS.md §2 (Python-vs-JS traps).
+ * the rest loudly instead of matching something else. See docs/python-vs-js.md.
  */
 import { PY_WHITESPACE } from '../nlp/pytext';
 

@@ -9,7 +9,7 @@ import { posTag, sentenceSpans, sentTokenize, splitIntoSentences, wordTokenize }
 import { pyStrip } from './pytext';
 
 // fixtures/nltk-oracle.json.gz was written by NLTK 3.8 (Debian python3-nltk, CPython 3.11) running the
-// punkt_tab and averaged_perceptron_tagger_eng models of ../shared/data/nltk; see fixtures/README.md.
+// punkt_tab and averaged_perceptron_tagger_eng models of data/nltk (docs/data-sources.md); see fixtures/README.md.
 // Spans are UTF-16 offsets, delta-encoded: [start - previousEnd, end - start, ...].
 interface RowExpect {
   spans: number[];

@@ -8,7 +8,7 @@ import { treebankTokens } from './treebank';
 
 /**
  * The NLTK functions the official IFEval/IFBench/IFEvalG checkers call, ported exactly from NLTK 3.8
- * with the English models of `../shared/data/nltk` (loaded lazily, once per process).
+ * with the English models of `data/nltk` (loaded lazily, once per process; docs/data-sources.md).
  */
 
 /**

@@ -66,7 +66,7 @@ describe('punktWords (PunktLanguageVars.word_tokenize per non-blank line)', () =
 });
 
 describe('Punkt model files', () => {
-  it('loads the English punkt_tab model with the sizes of its SOURCES.md', () => {
+  it('loads the English punkt_tab model with the sizes docs/data-sources.md records', () => {
     const p = englishPunktParams();
     expect([p.abbrevTypes.size, p.collocations.size, p.sentStarters.size, p.orthoContext.size]).toEqual([156, 37, 39, 20366]);
     expect(p.abbrevTypes.has('u.s')).toBe(true);

@@ -1,7 +1,7 @@
 /**
  * Python `str` semantics that the official checkers rely on, in JavaScript.
  * JS and Python disagree on whitespace, word characters, case predicates and string length;
- * every checker uses these helpers instead of the JS built-ins. See ../shared/data/CONSTRAINTS.md §2.
+ * every checker uses these helpers instead of the JS built-ins. See docs/python-vs-js.md.
  */
 
 /** Characters for which Python's `str.isspace()` is true (and so `strip()`/`split()` use). */

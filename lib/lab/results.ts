@@ -1,0 +1,30 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonlSync } from '../data/jsonl';
+import type { Experiment, ExperimentResults, RunResult, Size } from './experiments/define';
+import { expandJobs, jobState, type JobSelection } from './jobs';
+
+/*
+ * The results of an experiment as its report reads them: every finished job's final.json, eval.jsonl and
+ * metrics.jsonl. Jobs not finished are listed, not guessed at: a report on a partial sweep says how partial it is.
+ */
+
+/** One finished run from its directory. */
+export function readRun(dir: string, arm: string, seed: number): RunResult {
+  const evals = readJsonlSync(join(dir, 'eval.jsonl')).map(({ value }) => value as Record<string, number>);
+  const train = existsSync(join(dir, 'metrics.jsonl')) ? readJsonlSync(join(dir, 'metrics.jsonl')).map(({ value }) => value as Record<string, unknown>) : [];
+  return { arm, seed, final: JSON.parse(readFileSync(join(dir, 'final.json'), 'utf8')) as Record<string, unknown>, evals, train };
+}
+
+/**
+ * The finished runs of an experiment under `root`, and the jobs still missing.
+ * @example const { results, missing } = loadResults(getExperiment('world-check'), 'quick', 'runs/quick')
+ */
+export function loadResults(e: Experiment, size: Size, root: string, sel: JobSelection = {}): { results: ExperimentResults; missing: string[] } {
+  const jobs = expandJobs(e, size, root, sel);
+  const done = jobs.filter((j) => jobState(j) === 'finished');
+  return {
+    results: { experiment: e.name, size, runs: done.map((j) => readRun(j.dir, j.arm, j.seed)) },
+    missing: jobs.filter((j) => !done.includes(j)).map((j) => `${j.arm}/seed-${j.seed}`),
+  };
+}

@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJsonlSync } from '../../../data/jsonl';
+import type { AuditRow } from '../../../judge/audit';
+import { auditJudge, type AuditReport } from '../../../judge/audit-ci';
+import type { Judge } from '../../../judge/types';
+import type { Policy } from '../../../model/policy';
+import type { SftStep } from '../../../model/sft';
+import type { Tokenizer } from '../../../model/tokenizer';
+import { trainGrpo, type GrpoMetrics, type GrpoTask } from '../../../rl/grpo';
+import type { RewardItem } from '../../../rl/rollout';
+import { createRng } from '../../../stats/rng';
+import { warmStart, type WarmStartSpec } from '../../warm-start';
+import type { WorldConfig } from './config';
+import { sftPrompts, worldData, type WorldData } from './data';
+import { evaluateWorld, type EvalRecord } from './evaluate';
+import { constraintsOf, promptOf, type WorldInstance } from './instance';
+import { createWorldJudge } from './judge';
+import { scoreResponses } from './reward';
+import { tally, type TallyRow } from './tally';
+import { teacherResponse } from './teacher';
+import { trueVerdicts } from './truth';
+import { worldTokenizer } from './vocabulary';
+
+/*
+ * One run in the world of hard and soft constraints: warm start (cached) → GRPO on the training pool with the
+ * configured reward (rules for hard constraints, the configured judge for soft ones) → held-out evaluation with TRUE
+ * verdicts every evalEvery steps → at the end, an audit of the judge on held-out responses. Files in the run
+ * directory: config.json, metrics.jsonl (each row's `extra` holds the step's proxy and true rates per type),
+ * eval.jsonl, checkpoints/, judge-audit.json and final.json (written last: its presence marks a finished run).
+ */
+
+export interface WorldHooks {
+  onSftStep?(s: SftStep): void;
+  onWarmStart?(info: { cached: boolean; dir?: string }): void;
+  onStep?(row: GrpoMetrics): void;
+  onEval?(step: number, metrics: Record<string, number>): void;
+}
+
+export interface WorldRunOptions {
+  readonly sftCacheDir?: string;
+  readonly hooks?: WorldHooks;
+  /** Return after this many finished GRPO steps (to test stop-and-resume). */
+  readonly stopAfter?: number;
+}
+
+/** What final.json holds. */
+export interface WorldRunSummary {
+  readonly judge: string;
+  /** Held-out metrics before GRPO (the warm start) and after the last step. */
+  readonly before: Record<string, number>;
+  readonly after: Record<string, number>;
+  /** The judge's audit on the final held-out responses (soft constraints, oracle as truth); undefined without soft constraints. */
+  readonly audit?: AuditReport['overall'];
+  readonly auditByConstraint?: AuditReport['byConstraint'];
+}
+
+/** The warm start of a world config: every field that shapes it is in the key (the prompts are drawn only if it is trained). */
+export function worldWarmStart(config: WorldConfig, tok: Tokenizer): WarmStartSpec {
+  const { examples, ...sft } = config.sft;
+  return {
+    key: { task: 'world', teacher: config.teacher, examples, sftData: config.data.sft },
+    model: config.model,
+    sft,
+    seed: config.seed,
+    examples: () => {
+      const rng = createRng(config.seed + 1);
+      const prompts = sftPrompts(config);
+      return Array.from({ length: examples }, () => {
+        const inst = prompts[rng.int(0, prompts.length - 1)]!;
+        return { prompt: [tok.bos, ...tok.encode(promptOf(inst))], response: [...tok.encode(teacherResponse(inst, rng, config.teacher)), tok.eos] };
+      });
+    },
+  };
+}
+
+/** The GRPO task: training prompts from the pool, the configured reward, the TRUE all-pass, per-type step metrics. */
+export function worldGrpoTask(config: WorldConfig, data: WorldData, judge: Judge, tok: Tokenizer): GrpoTask<WorldInstance> {
+  let last: TallyRow[] = [];
+  return {
+    samplePrompts: (rng, n) =>
+      Array.from({ length: n }, () => {
+        const meta = data.train[rng.int(0, data.train.length - 1)]!;
+        return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
+      }),
+    reward: {
+      batch: async (items: readonly RewardItem<WorldInstance>[]) => {
+        const inputs = items.map((it) => ({ prompt: it.prompt, response: it.completion, constraints: constraintsOf(it.meta) }));
+        const scored = await scoreResponses(inputs, { judge, aggregate: config.reward.aggregate, falseAccept: config.reward.falseAccept, seed: config.seed });
+        last = inputs.map((x, k) => ({ response: x.response, constraints: x.constraints, scored: scored[k]! }));
+        return scored.map((s) => s.reward);
+      },
+    },
+    truePass: (_prompt, completion, meta) => trueVerdicts(completion, constraintsOf(meta)).every(Boolean),
+    stepMetrics: () => tally(last, 'train/'),
+    stopTokens: [tok.eos],
+  };
+}
+
+/** The metrics of one step from an eval.jsonl (undefined if the file or the step is missing). */
+function readEvalRow(file: string, step: number): Record<string, number> | undefined {
+  if (!existsSync(file)) return undefined;
+  const row = readJsonlSync(file).find(({ value }) => (value as { step: number }).step === step);
+  if (row === undefined) return undefined;
+  const { step: _step, ...metrics } = row.value as Record<string, number>;
+  return metrics;
+}
+
+/** Audit rows of the judge on held-out responses: one per soft constraint, the oracle as truth. */
+export function auditRows(records: readonly EvalRecord[]): AuditRow[] {
+  return records.flatMap((r, k) =>
+    r.constraints.flatMap((c, i) =>
+      c.kind === 'soft' ? [{ key: String(k), constraintId: c.id, category: c.type, truth: r.scored.truth[i]!, verdict: r.scored.judged[i]! }] : [],
+    ),
+  );
+}
+
+/**
+ * Run one configuration; resumes from the newest checkpoint in `outDir`.
+ * @example const { summary, policy } = await runWorld(WORLD_QUICK, 'runs/x/arm/seed-1', { sftCacheDir: 'runs/sft-cache' })
+ */
+export async function runWorld(config: WorldConfig, outDir: string | undefined, opts: WorldRunOptions = {}): Promise<{ summary: WorldRunSummary; policy: Policy; metrics: GrpoMetrics[] }> {
+  const tok = worldTokenizer();
+  const data = worldData(config);
+  const hooks = opts.hooks ?? {};
+  const ws = await warmStart(worldWarmStart(config, tok), tok, opts.sftCacheDir, hooks.onSftStep);
+  hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
+  const policy = ws.policy;
+  const judge = createWorldJudge(config.reward.judge, {
+    train: data.train,
+    teacher: config.teacher,
+    learnedExamples: config.reward.learnedExamples,
+    seed: config.seed,
+    ...(outDir ? { outDir } : {}),
+  });
+  const evalOpts = { maxNewTokens: config.grpo.maxNewTokens, seed: config.evalSeed, judge, aggregate: config.reward.aggregate };
+  const evals = new Map<number, { metrics: Record<string, number>; records: EvalRecord[] }>();
+  const metrics = await trainGrpo({
+    policy,
+    config: config.grpo,
+    task: worldGrpoTask(config, data, judge, tok),
+    recordedConfig: config,
+    ...(outDir ? { outDir } : {}),
+    ...(opts.stopAfter !== undefined ? { stopAfter: opts.stopAfter } : {}),
+    ...(hooks.onStep ? { onStep: hooks.onStep } : {}),
+    evaluate: async (p, step) => {
+      const e = await evaluateWorld(p, data.eval, evalOpts);
+      evals.set(step, e);
+      hooks.onEval?.(step, e.metrics);
+      return e.metrics;
+    },
+  });
+  // a resumed run evaluated its start in an earlier process: the warm start's row is in eval.jsonl
+  const lastEval = evals.get(config.grpo.steps) ?? (await evaluateWorld(policy, data.eval, evalOpts));
+  const before = evals.get(0)?.metrics ?? (outDir ? readEvalRow(join(outDir, 'eval.jsonl'), 0) : undefined) ?? lastEval.metrics;
+  const rows = auditRows(lastEval.records);
+  const report = rows.length > 0 ? auditJudge(rows, { seed: config.seed, resamples: 500 }) : undefined;
+  const summary: WorldRunSummary = {
+    judge: judge.name,
+    before,
+    after: lastEval.metrics,
+    ...(report ? { audit: report.overall, auditByConstraint: report.byConstraint } : {}),
+  };
+  if (outDir && (opts.stopAfter === undefined || opts.stopAfter >= config.grpo.steps)) {
+    if (report) await writeFile(join(outDir, 'judge-audit.json'), JSON.stringify(report, null, 2) + '\n');
+    await writeFile(join(outDir, 'final.json'), JSON.stringify(summary, null, 2) + '\n');
+  }
+  return { summary, policy, metrics };
+}
