@@ -6,12 +6,15 @@ import { countSchema, textSchema } from '../kwargs';
 import { fixedText, ifbench } from './spec';
 import { deletePunct, firstChar, pyBoundedLiteral } from './text';
 
+/** Python `string.punctuation + ' '`, built once (a strip set per call costs a hash of it per word). */
+const PUNCT_SPACE = PY_PUNCTUATION + ' ';
+
 /** sentence:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */
 
 /** Each run of consecutive words with the same first character scores 2, plus 1 per further word in the run. */
 function alliterationScore(sentence: string): number {
   const words = pySplit(sentence.toLowerCase())
-    .map((w) => pyLstrip(w, PY_PUNCTUATION + ' '))
+    .map((w) => pyLstrip(w, PUNCT_SPACE))
     .filter((w) => w !== '');
   let score = 0;
   let inRun = false;

@@ -39,8 +39,12 @@ export function findLazySpans(text: string, first: string, last: string): string
     const afterOpener = start + opener.length;
     if (nextCloser < afterOpener) nextCloser = text.indexOf(closer, afterOpener);
     if (nextCloser < 0) return found;
-    if (nextNewline < afterOpener) nextNewline = text.indexOf('\n', afterOpener);
-    if (nextNewline >= 0 && nextNewline < nextCloser) {
+    if (nextNewline < afterOpener) {
+      // No newline ahead counts as one past the end, so a text without newlines is searched once, not per opener.
+      const at = text.indexOf('\n', afterOpener);
+      nextNewline = at < 0 ? text.length : at;
+    }
+    if (nextNewline < nextCloser) {
       // No ` last` on this line after this `first `: the regex moves on one position.
       from = start + 1;
       continue;
