@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sampleKeyword } from '../word-pool';
+import { pyCaselessLiteral, pyLowerText } from '../nlp/py-case';
 import { sentTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, textSchema } from '../kwargs';
@@ -53,7 +54,8 @@ export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
     // Python indexing: N = 0 looks at sentences[-1], the last one.
     const sentence = sentences.at(k.N - 1);
     if (sentence === undefined) return false;
-    return new RegExp(pyBoundedLiteral(k.word), 'iu').test(sentence);
+    // re.IGNORECASE is sre's rule (İ, ı and i are one letter), not JS's i flag: match in the lowered sentence.
+    return new RegExp(pyBoundedLiteral(k.word, pyCaselessLiteral(k.word)), 'u').test(pyLowerText(sentence));
   },
 });
 

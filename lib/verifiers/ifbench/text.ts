@@ -49,10 +49,11 @@ const WORD_CHAR = new RegExp(`^${PY_WORD_CHAR}$`, 'u');
 
 /**
  * A RegExp source for Python's `\b<literal>\b`: Python's `\b` is Unicode-aware and JS's is not, so each `\b` becomes
- * a lookaround that depends on whether the literal starts or ends with a word character.
+ * a lookaround that depends on whether the literal starts or ends with a word character. `body` replaces the
+ * escaped literal (e.g. its IGNORECASE form from nlp/py-case.ts).
  */
-export function pyBoundedLiteral(literal: string): string {
-  const escaped = literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+export function pyBoundedLiteral(literal: string, body?: string): string {
+  const escaped = body ?? literal.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   const first = firstChar(literal);
   const last = [...literal].pop();
   if (first === undefined || last === undefined) return `(?:(?<=${PY_WORD})(?=${PY_NON_WORD}|$)|(?<=${PY_NON_WORD}|^)(?=${PY_WORD}))`;
