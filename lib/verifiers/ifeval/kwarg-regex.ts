@@ -1,5 +1,6 @@
 import { pyCaselessMembers, pyCaselessSet, pyLowerText } from '../nlp/py-case';
 import { PY_WHITESPACE } from '../nlp/pytext';
+import { pyRegexError } from './py-regex-syntax';
 
 /*
  * Upstream uses some kwargs as raw Python regular expressions (keywords, forbidden words, the section splitter,
@@ -55,8 +56,8 @@ function classLit(ch: string): string {
   return SYNTAX.has(ch) || ch === '-' ? '\\' + ch : ch;
 }
 
-function unsupported(what: string): never {
-  throw new PatternError(`uses ${what}, which ifkit does not run because a crafted pattern could hang the checker; use plain words`);
+function unsupported(what: string, why = 'a crafted pattern could hang the checker'): never {
+  throw new PatternError(`uses ${what}, which ifkit does not run because ${why}; use plain words`);
 }
 
 type ClassItem = { readonly lo: number; readonly hi: number } | { readonly src: string };
@@ -140,63 +141,96 @@ function literal(ch: string, caseless: boolean): string {
 
 const QUANT = /^\{(\d*)(?:(,)(\d*))?\}/;
 
+/** A repeat at `i` (`?`, `*`, `+`, or `{m}`, `{m,}`, `{,n}`, `{m,n}`, `{,}`); `{` starting no repeat is a literal. */
+function quantifierAt(cps: readonly string[], i: number): { min: number; max: number; len: number } | undefined {
+  const c = cps[i];
+  if (c === '?') return { min: 0, max: 1, len: 1 };
+  if (c === '*') return { min: 0, max: Infinity, len: 1 };
+  if (c === '+') return { min: 1, max: Infinity, len: 1 };
+  if (c !== '{') return undefined;
+  const m = QUANT.exec(cps.slice(i, i + 24).join(''));
+  if (!m || (m[1] === '' && m[2] === undefined)) return undefined;
+  const min = m[1] === '' ? 0 : Number(m[1]);
+  const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+  return { min, max, len: m[0].length };
+}
+
+/** A pattern Python's re rejects: upstream's re.findall raises re.error, so its reward call fails. */
+function pyInvalid(reason: string, position: number): never {
+  throw new PatternError(`is not a valid Python pattern (re.error: ${reason} at position ${position}); upstream's re call raises on it, so its reward call fails`);
+}
+
+/** What a "(" opens, named for the refusal (all valid Python, none in the subset ifkit runs). */
+function groupKind(cps: readonly string[], i: number): string {
+  const head = cps.slice(i, i + 4).join('');
+  if (head.startsWith('(?>')) return 'the atomic group "(?>…)" (Python 3.11+)';
+  if (/^\(\?[aiLmsux-]+:/.test(cps.slice(i, i + 12).join(''))) return 'scoped inline flags "(?flags:…)"';
+  if (/^\(\?[aiLmsux]+\)/.test(cps.slice(i, i + 12).join(''))) return 'inline flags "(?flags)"';
+  if (head.startsWith('(?<=') || head.startsWith('(?<!') || head.startsWith('(?=') || head.startsWith('(?!')) return 'a lookaround';
+  return 'groups or alternation';
+}
+
 /** Python-syntax pattern → JS source (u flag; caseless: for the lowered text), or PatternError. */
 function translate(pattern: string, caseless: boolean): string {
+  // First what Python says: a pattern it rejects is refused as such, not as merely unsupported.
+  const error = pyRegexError(pattern);
+  if (error) throw new PatternError(`is not a valid Python pattern (re.error: ${error}); upstream's re call raises on it, so its reward call fails`);
   const cps = [...pattern];
   if (cps.length > PATTERN_LIMITS.maxLength) throw new PatternError(`is longer than ${PATTERN_LIMITS.maxLength} characters`);
   let out = '';
   let canRepeat = false;
+  let justRepeated = false;
   let branching = 1;
+  // The shortest match's length, and whether a repeat is lazy: see the check after the loop.
+  let minLength = 0;
+  let lazy = false;
   for (let i = 0; i < cps.length; ) {
     const c = cps[i]!;
     if (c === '\\') {
       const n = cps[i + 1];
-      if (n === undefined) throw new PatternError('ends with a lone backslash');
+      if (n === undefined) pyInvalid('bad escape (end of pattern)', i);
       i += 2;
+      justRepeated = false;
       if (n === 'b' || n === 'B') (out += n === 'b' ? BOUNDARY : NON_BOUNDARY), (canRepeat = false);
-      else if (n in ATOM_ESCAPES) (out += ATOM_ESCAPES[n]), (canRepeat = true);
+      else if (n in ATOM_ESCAPES) (out += ATOM_ESCAPES[n]), (canRepeat = true), minLength++;
       else if (/[\p{L}\p{N}]/u.test(n)) unsupported(`the escape \\${n}`);
-      else (out += literal(n, caseless)), (canRepeat = true);
+      else (out += literal(n, caseless)), (canRepeat = true), minLength++;
       continue;
     }
     if (c === '.') {
-      (out += '[^\\n]'), (canRepeat = true), i++;
+      (out += '[^\\n]'), (canRepeat = true), (justRepeated = false), minLength++, i++;
       continue;
     }
     if (c === '[') {
       const [src, next] = translateClass(cps, i, caseless);
-      (out += src), (i = next), (canRepeat = true);
+      (out += src), (i = next), (canRepeat = true), (justRepeated = false), minLength++;
       continue;
     }
-    let min = -1;
-    let max = -1;
-    let len = 1;
-    if (c === '?') (min = 0), (max = 1);
-    else if (c === '{') {
-      const m = QUANT.exec(cps.slice(i, i + 12).join(''));
-      if (m && (m[1] !== '' || m[2] !== undefined)) {
-        if (m[2] !== undefined && m[3] === '') unsupported('an unbounded repeat {m,}');
-        min = m[1] === '' ? 0 : Number(m[1]);
-        max = m[2] === undefined ? min : Number(m[3]);
-        len = m[0].length;
-        if (max < min) throw new PatternError(`has a repeat {${min},${max}} whose minimum exceeds its maximum`);
-      }
-    }
-    if (max >= 0) {
-      if (!canRepeat) throw new PatternError(`has a repeat "${cps.slice(i, i + len).join('')}" with nothing to repeat`);
-      branching *= max - min + 1;
+    const q = quantifierAt(cps, i);
+    if (q) {
+      // What Python's parser says of a repeat with nothing before it: the pattern does not compile upstream.
+      if (!canRepeat) pyInvalid(justRepeated ? 'multiple repeat' : 'nothing to repeat', i);
+      const text = cps.slice(i, i + q.len).join('');
+      if (cps[i + q.len] === '+') unsupported(`the possessive repeat "${text}+" (valid in Python 3.11+)`);
+      if (q.max === Infinity) unsupported(`the unbounded repeat "${text}"${text === '{,}' ? ' (Python reads a{,} as a*)' : ''}`);
+      if (q.max < q.min) pyInvalid('min repeat greater than max repeat', i + 1);
+      i += q.len;
+      branching *= q.max - q.min + 1;
       if (branching > PATTERN_LIMITS.maxBacktracking) unsupported('too many optional or ranged repeats');
-      out += c === '?' ? '?' : `{${min},${max}}`;
-      i += len;
-      if (cps[i] === '?') (out += '?'), i++;
-      canRepeat = false;
+      out += text === '?' ? '?' : `{${q.min},${q.max}}`;
+      minLength += q.min - 1;
+      if (cps[i] === '?') (out += '?'), (lazy = true), i++;
+      (canRepeat = false), (justRepeated = true);
       continue;
     }
-    if ('*+'.includes(c)) unsupported(`the unbounded repeat "${c}"`);
-    if ('|()'.includes(c)) unsupported('groups or alternation');
+    if (c === '(') unsupported(groupKind(cps, i));
+    if (c === '|' || c === ')') unsupported('groups or alternation');
     if ('^$'.includes(c)) unsupported(`the anchor "${c}"`);
-    (out += literal(c, caseless)), (canRepeat = true), i++;
+    (out += literal(c, caseless)), (canRepeat = true), (justRepeated = false), minLength++, i++;
   }
+  // After an empty match Python tries a non-empty one at the same position and JS moves on, so a lazy pattern
+  // that can match empty ("x{,2}?") would be counted differently.
+  if (lazy && minLength === 0) unsupported('a lazy repeat in a pattern that can match the empty string', "Python's findall and JavaScript's count its empty matches differently");
   return out;
 }
 
