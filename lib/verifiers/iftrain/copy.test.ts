@@ -54,10 +54,12 @@ describe('new:copy_span_idx corrected', () => {
 });
 
 describe('copy kwargs', () => {
-  it('rejects an empty phrase or prompt and a zero count, which upstream would replace by random draws', () => {
-    expect(() => byId.get('copy:repeat_phrase')!.prepare({ phrase: '  ', small_n: 2 })).toThrow(/kwargs.phrase/);
-    expect(() => byId.get('copy:repeat_phrase')!.prepare({ phrase: 'a b', small_n: 0 })).toThrow('kwargs.small_n: must be >= 1 (got 0)');
-    expect(() => byId.get('copy:copy')!.prepare({ prompt_to_repeat: '' })).toThrow(/prompt_to_repeat/);
+  it('refuses what upstream draws at random or crashes on, saying which', () => {
+    expect(() => byId.get('copy:repeat_phrase')!.prepare({ phrase: '', small_n: 2 })).toThrow(/kwargs.phrase: is empty, and upstream replaces an empty value by a random draw/);
+    expect(() => byId.get('copy:repeat_phrase')!.prepare({ phrase: '  ', small_n: 2 })).toThrow(/kwargs.phrase: is blank: upstream strips it to '' and its check raises IndexError/);
+    expect(() => byId.get('copy:repeat_phrase')!.prepare({ phrase: 'a b', small_n: 0 })).toThrow(/kwargs.small_n: is 0, and upstream replaces 0 by a random draw/);
+    expect(() => byId.get('copy:copy')!.prepare({ prompt_to_repeat: '' })).toThrow(/prompt_to_repeat: is empty, and upstream raises ValueError/);
+    expect(() => byId.get('new:copy_span_idx')!.prepare({ prompt_to_repeat: 'abc', n_start: 0, n_end: 2 })).toThrow(/n_start: is 0, and upstream replaces 0 by a random draw/);
   });
 
   it('refuses a phrase whose first or last word holds regex syntax, saying what upstream would do with it', () => {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Rng } from '../../stats/rng';
 import { pick } from '../../stats/rng';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
-import { positiveSchema, textSchema } from '../kwargs';
-import { iftrainConstraint, strippedText } from './common';
+import { iftrainConstraint, nonZeroInt, strippedText } from './common';
 
 const PHRASES = [
   'Dance like nobody is watching you',
@@ -76,18 +75,23 @@ const PY_REGEX_SYNTAX = /[.^$*+?{}[\]\\|()]/;
 /** Upstream makes a regex of the phrase's first and last words; ifkit runs phrases whose two words are plain text. */
 function phraseProblem(phrase: string): string | undefined {
   const w = pySplit(phrase);
+  if (w.length === 0) return "is blank: upstream strips it to '' and its check raises IndexError on ''.split()[0]";
   const syntax = [w[0]!, w[w.length - 1]!].find((word) => PY_REGEX_SYNTAX.test(word));
   return syntax === undefined
     ? undefined
     : `upstream builds the regex "<first word> .*? <last word>" from the phrase, and "${syntax}" holds regex syntax, which would change what it matches; ifkit checks phrases whose first and last words are plain text`;
 }
 
+/** The prompt to copy: upstream raises ValueError('prompt_to_repeat must be set.') when it is empty. */
+const promptSchema = z.string({ error: 'must be a string' }).min(1, "is empty, and upstream raises ValueError('prompt_to_repeat must be set.')");
+
 const repeatPhraseKwargs = z.object({
   phrase: strippedText.superRefine((p, ctx) => {
     const problem = phraseProblem(p);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
-  small_n: positiveSchema,
+  // A negative count is kept upstream and never equals the number of phrases found: the check fails.
+  small_n: nonZeroInt,
 });
 
 export const repeatPhrase = iftrainConstraint({
@@ -104,12 +108,13 @@ const COPY_TEXT =
 
 export const copy = iftrainConstraint({
   id: 'copy:copy',
-  kwargs: z.object({ prompt_to_repeat: textSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema }),
   describe: () => COPY_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
-const spanKwargs = z.object({ prompt_to_repeat: textSchema, n_start: z.number().int(), n_end: z.number().int() });
+// 0 is a random draw upstream; a negative index slices from the end, as Python's str slicing does.
+const spanKwargs = z.object({ prompt_to_repeat: promptSchema, n_start: nonZeroInt, n_end: nonZeroInt });
 
 export const copySpanIdx = iftrainConstraint({
   id: 'new:copy_span_idx',
@@ -118,7 +123,8 @@ export const copySpanIdx = iftrainConstraint({
     `Copy the span of words that lies between (and including) index ${k.n_start} and ${k.n_end}, the indices are character indices!`,
   // Upstream slices [n_start:n_end], excluding n_end although the instruction says "and including".
   check: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end)),
-  checkCorrected: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end + 1)),
+  // "Including n_end": one past it, and to the end for n_end = -1 (where n_end + 1 = 0 would slice nothing).
+  checkCorrected: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end === -1 ? undefined : k.n_end + 1)),
 });
 
 const SIMPLE_TEXT =
@@ -126,14 +132,14 @@ const SIMPLE_TEXT =
 
 export const copyingSimple = iftrainConstraint({
   id: 'copy:copying_simple',
-  kwargs: z.object({ prompt_to_repeat: textSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema }),
   describe: () => SIMPLE_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
 export const copyingMultiple = iftrainConstraint({
   id: 'copy:copying_multiple',
-  kwargs: z.object({ prompt_to_repeat: textSchema, N: positiveSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema, N: nonZeroInt }),
   describe: (k) =>
     `Repeat the request without change ${k.N} times, separated by 6 asterisk symbols (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request!`,
   check: (response, k) => {
