@@ -85,4 +85,16 @@ describe('ifkit serve (a real process)', () => {
     keyed.child.kill('SIGTERM');
     expect(await keyed.exit).toBe(0);
   });
+
+  it.each<[string[], RegExp]>([
+    [['--max-body-mb', 'abc'], /--max-body-mb must be a number > 0 \(e\.g\. 0\.5, 16\), got "abc"/],
+    [['--max-body-mb', '-5'], /--max-body-mb must be a number > 0/],
+    [['--drain-timeout-s', 'soon'], /--drain-timeout-s must be a non-negative integer/],
+    [['--workers', '0'], /--workers must be a positive integer/],
+  ])('refuses %j before starting anything', async (args, message) => {
+    const p = serve(args);
+    expect(await p.exit).toBe(1);
+    expect(p.err()).toMatch(message);
+    expect(p.out()).not.toMatch(/reward server on/);
+  });
 });

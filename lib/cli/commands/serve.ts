@@ -6,7 +6,7 @@ import type { Judge } from '../../judge/types';
 import { REWARD_KINDS } from '../../rewards/aggregate';
 import { reachableUrls } from '../../server/addresses';
 import { DEFAULT_EOS_TOKENS } from '../../server/openrlhf';
-import { startRewardServer, type RewardServer } from '../../server/server';
+import { startRewardServer, type RewardServer, type RewardServerOptions } from '../../server/server';
 import { describeError } from '../errors';
 import { choiceFlag, nonNegativeIntFlag, portFlag, positiveFlag, positiveIntFlag } from '../flags';
 
@@ -71,11 +71,11 @@ function stopOnSignals(server: RewardServer, drainMs: number): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
-async function serve(flags: ServeFlags): Promise<void> {
-  const judge = buildJudge(flags);
+/** Every flag parsed and checked before anything starts: a typo never leaves a half-started server behind. */
+function serverOptions(flags: ServeFlags, judge: Judge | undefined): RewardServerOptions & { readonly drainMs: number } {
   const stamp = (): string => new Date().toISOString();
   const apiKey = flags.apiKey ?? (process.env.IFKIT_API_KEY || undefined);
-  const server = await startRewardServer({
+  return {
     port: portFlag('port', flags.port),
     host: flags.host,
     ...(apiKey !== undefined ? { apiKey } : {}),
@@ -91,9 +91,16 @@ async function serve(flags: ServeFlags): Promise<void> {
     eosTokens: flags.eos === undefined ? DEFAULT_EOS_TOKENS : flags.eos.split(',').filter(Boolean),
     plugins: flags.plugin,
     onLog: (line) => console.error(`${stamp()} ${line}`),
-  });
-  printBanner(server, flags, judge?.name, apiKey !== undefined);
-  stopOnSignals(server, nonNegativeIntFlag('drain-timeout-s', flags.drainTimeoutS) * 1000);
+    drainMs: nonNegativeIntFlag('drain-timeout-s', flags.drainTimeoutS) * 1000,
+  };
+}
+
+async function serve(flags: ServeFlags): Promise<void> {
+  const judge = buildJudge(flags);
+  const { drainMs, ...options } = serverOptions(flags, judge);
+  const server = await startRewardServer(options);
+  printBanner(server, flags, judge?.name, options.apiKey !== undefined);
+  stopOnSignals(server, drainMs);
 }
 
 /** `ifkit serve`: the reward server for OpenRLHF (/get_reward), verl (/verify/batch) and anything that speaks HTTP. */
