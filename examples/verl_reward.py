@@ -15,7 +15,8 @@ then point verl at this file:
 `ground_truth` is the IF-RLVR / open-instruct label, e.g. the string
 '[{"instruction_id": ["punctuation:no_comma"], "kwargs": [null]}]' (JSON or Python-literal, as stored in the
 datasets); the server parses it exactly as /get_reward does. Environment: IFKIT_URL (default http://127.0.0.1:8000),
-IFKIT_REWARD (all | fraction | weighted; default: the server's), IFKIT_MODE (strict | loose), IFKIT_TIMEOUT_S (180).
+IFKIT_API_KEY (sent as a bearer token when the server was started with a key), IFKIT_REWARD (all | fraction |
+weighted; default: the server's), IFKIT_MODE (strict | loose), IFKIT_TIMEOUT_S (180).
 
 A rejected request (unknown instruction id, broken label) raises with the server's message instead of scoring 0:
 a silent 0 would train the policy against a bug in the data.
@@ -27,6 +28,7 @@ import urllib.error
 import urllib.request
 
 IFKIT_URL = os.environ.get("IFKIT_URL", "http://127.0.0.1:8000").rstrip("/")
+IFKIT_API_KEY = os.environ.get("IFKIT_API_KEY")
 IFKIT_REWARD = os.environ.get("IFKIT_REWARD")
 IFKIT_MODE = os.environ.get("IFKIT_MODE")
 IFKIT_TIMEOUT_S = float(os.environ.get("IFKIT_TIMEOUT_S", "180"))
@@ -52,7 +54,7 @@ def _verify_batch(solution_strs, ground_truths):
     request = urllib.request.Request(
         IFKIT_URL + "/verify/batch",
         data=json.dumps(body).encode("utf-8"),
-        headers={"content-type": "application/json"},
+        headers={"content-type": "application/json", **({"authorization": f"Bearer {IFKIT_API_KEY}"} if IFKIT_API_KEY else {})},
         method="POST",
     )
     try:

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { projectRoot } from '../data/paths';
+import { describeError } from './errors';
 
 type Register = (program: Command) => void;
 
@@ -43,7 +44,7 @@ export function main(argv: readonly string[] = process.argv): void {
   buildProgram(argv)
     .parseAsync([...argv])
     .catch((e: unknown) => {
-      console.error(e instanceof Error ? e.message : String(e));
+      console.error(describeError(e));
       process.exitCode = 1;
     });
 }

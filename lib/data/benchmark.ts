@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readJsonlSync } from './jsonl';
+import { JsonlError, readJsonlSync } from './jsonl';
 
 /** One benchmark prompt as IFEval/IFBench/IFTrain files store it (`key` is a number in IFEval, a string in IFBench). */
 export interface PromptRow {
@@ -15,6 +15,8 @@ export interface ResponseRow {
   readonly prompt: string;
   readonly response: string;
   readonly key?: number | string;
+  /** Line in the responses file (set by readResponseRows), for reports. */
+  readonly line?: number;
 }
 
 const promptRowSchema = z
@@ -61,9 +63,11 @@ export function readPromptRows(file: string): PromptRow[] {
   return readJsonlSync(file, parsePromptRow).map((r) => r.value);
 }
 
-/** Reads a responses file (`{prompt, response}` per line). */
+/** Reads a responses file (`{prompt, response}` per line); a file without any row is an error, not "all missing". */
 export function readResponseRows(file: string): ResponseRow[] {
-  return readJsonlSync(file, parseResponseRow).map((r) => r.value);
+  const rows = readJsonlSync(file, parseResponseRow).map((r) => ({ ...r.value, line: r.line }));
+  if (rows.length === 0) throw new JsonlError(file, 1, 'no response rows (the file is empty); expected one {"prompt": ..., "response": ...} object per line');
+  return rows;
 }
 
 /** The category of an instruction id: the part before the colon (`length_constraints:number_words` → `length_constraints`). */

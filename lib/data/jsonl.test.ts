@@ -18,6 +18,12 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe('readJsonl', () => {
+  it('skips a UTF-8 byte order mark at the start of the file (both readers)', async () => {
+    const p = file('\ufeff{"a": 1}\n{"a": 2}\n');
+    expect((await collect(readJsonl<{ a: number }>(p))).map((r) => r.value.a)).toEqual([1, 2]);
+    expect(readJsonlSync<{ a: number }>(p).map((r) => r.value.a)).toEqual([1, 2]);
+  });
+
   it('streams the 541 IFEval prompts with their line numbers', async () => {
     const rows = await collect(readJsonl<{ key: number }>(dataPath('ifeval/input_data.jsonl')));
     expect(rows.length).toBe(541);

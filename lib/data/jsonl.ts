@@ -22,6 +22,11 @@ export interface JsonlRow<T> {
 /** Validates a parsed value; throw (any Error) with a reason to reject the line. */
 export type RowValidator<T> = (value: unknown, line: number) => T;
 
+/** Text without a leading UTF-8 byte order mark (Windows editors write one; JSON.parse rejects it). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function parseLine<T>(file: string, text: string, line: number, validate?: RowValidator<T>): T {
   let value: unknown;
   try {
@@ -39,23 +44,36 @@ function parseLine<T>(file: string, text: string, line: number, validate?: RowVa
 }
 
 /**
- * Streams a JSONL file row by row; blank lines are skipped; a bad line throws `JsonlError` (`file:line: reason`).
+ * Streams a JSONL file row by row; blank lines and a leading byte order mark are skipped; a bad line throws
+ * `JsonlError` (`file:line: reason`).
  * @example for await (const { value, line } of readJsonl('data/ifeval/input_data.jsonl')) { ... }
  */
 export async function* readJsonl<T = unknown>(file: string, validate?: RowValidator<T>): AsyncGenerator<JsonlRow<T>> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
+  for await (const raw of lines) {
     line++;
+    const text = line === 1 ? stripBom(raw) : raw;
     if (text.trim() === '') continue;
     yield { value: parseLine(file, text, line, validate), line };
   }
 }
 
-/** Reads a whole JSONL file synchronously (small files: benchmarks, golden files). */
+/** readFileSync, with the file named in the error even when node leaves it out (EISDIR). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.path === undefined) err.path = file;
+    throw err;
+  }
+}
+
+/** Reads a whole JSONL file synchronously (small files: benchmarks, golden files); a leading BOM is skipped. */
 export function readJsonlSync<T = unknown>(file: string, validate?: RowValidator<T>): JsonlRow<T>[] {
   const out: JsonlRow<T>[] = [];
-  const lines = readFileSync(file, 'utf8').split('\n');
+  const lines = stripBom(readText(file)).split('\n');
   lines.forEach((text, i) => {
     if (text.trim() !== '') out.push({ value: parseLine(file, text, i + 1, validate), line: i + 1 });
   });

@@ -1,3 +1,4 @@
+import type { CheckTimeout } from './bounded-score';
 import type { Accuracy, EvalSummary, GroupAccuracy } from './metrics';
 
 function pct(a: Accuracy): string {
@@ -14,7 +15,7 @@ function groupLines(groups: readonly GroupAccuracy[]): string[] {
  * A short human report: the four headline accuracies with 95% intervals, then per category (and per id if asked).
  * @example formatReport(summary, { perId: false })
  */
-export function formatReport(s: EvalSummary, opts: { perId?: boolean } = {}): string {
+export function formatReport(s: EvalSummary, opts: { perId?: boolean; timeouts?: readonly CheckTimeout[]; checkTimeoutMs?: number } = {}): string {
   const lines = [
     `${s.prompts} prompts, ${s.instructions} instructions`,
     `prompt-level      strict ${pct(s.promptLevelStrict)}   loose ${pct(s.promptLevelLoose)}`,
@@ -29,6 +30,11 @@ export function formatReport(s: EvalSummary, opts: { perId?: boolean } = {}): st
   }
   if (s.missingResponses.length > 0) {
     lines.push('', `prompts without a response (scored as failed): ${s.missingResponses.length} (keys ${s.missingResponses.slice(0, 10).join(', ')}${s.missingResponses.length > 10 ? ', …' : ''})`);
+  }
+  const timeouts = opts.timeouts ?? [];
+  if (timeouts.length > 0) {
+    const shown = timeouts.slice(0, 5).map((t) => `key ${t.key} ${t.instructionId} (${t.mode})`).join(', ');
+    lines.push('', `checks stopped at the ${opts.checkTimeoutMs ?? '?'} ms bound (scored as failed): ${timeouts.length} (${shown}${timeouts.length > 5 ? ', …' : ''})`);
   }
   return lines.join('\n');
 }

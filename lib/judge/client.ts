@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { createRng } from '../stats/rng';
 import { createLimiter } from './limit';
-import { DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy, withRetries } from './retry';
+import { BadReplyError, DEFAULT_RETRY_POLICY, type RetryEvent, type RetryPolicy, withRetries } from './retry';
 
 /** Where and how to ask an OpenAI-compatible chat server (vLLM, Ollama, llama.cpp server, hosted APIs). */
 export interface JudgeClientConfig {
@@ -83,10 +83,17 @@ export function createJudgeClient(config: JudgeClientConfig, hooks: { onRetry?: 
       temperature: params.temperature,
       ...(params.maxTokens !== null ? { max_tokens: params.maxTokens } : {}),
     };
-    const raw: unknown = await openai.chat.completions.create(body, signal ? { signal } : {});
+    let raw: unknown;
+    try {
+      raw = await openai.chat.completions.create(body, signal ? { signal } : {});
+    } catch (e) {
+      // The SDK parses a 200 body as JSON when the server says it is; a truncated one surfaces as a SyntaxError.
+      if (e instanceof SyntaxError) throw new BadReplyError(`judge server ${config.baseURL} sent a 200 reply that is not valid JSON (${e.message})`);
+      throw e;
+    }
     const parsed = replySchema.safeParse(raw);
     if (!parsed.success) {
-      throw new Error(`judge server ${config.baseURL} sent a reply without choices[0].message: ${JSON.stringify(raw).slice(0, 200)}`);
+      throw new BadReplyError(`judge server ${config.baseURL} sent a 200 reply without choices[0].message: ${JSON.stringify(raw).slice(0, 200)}`);
     }
     return parsed.data.choices[0]!.message.content ?? '';
   };
@@ -97,19 +104,38 @@ export function createJudgeClient(config: JudgeClientConfig, hooks: { onRetry?: 
     stats,
     complete: (messages, signal) =>
       limit(async () => {
+        // A run that stopped while this request waited for a slot sends nothing.
+        signal?.throwIfAborted();
+        const scoped = scopedSignal(signal);
         try {
-          return await withRetries(() => attempt(messages, signal), policy, {
+          return await withRetries(() => attempt(messages, scoped.signal), policy, {
             rng,
-            ...(signal ? { signal } : {}),
+            ...(scoped.signal ? { signal: scoped.signal } : {}),
             onRetry: (e) => {
               stats.retries++;
               hooks.onRetry?.(e);
             },
           });
         } catch (e) {
-          stats.failures++;
+          // A request stopped because the run stopped did not fail.
+          if (!scoped.signal?.aborted) stats.failures++;
           throw e;
+        } finally {
+          scoped.release();
         }
       }),
   };
+}
+
+/**
+ * A child of a run-wide signal for one request. The openai client adds an abort listener to the signal it is given
+ * and never removes it, so handing it the run's signal left one listener per request on it
+ * (MaxListenersExceededWarning after ten); the child carries those, and its one link to the parent is removed.
+ */
+function scopedSignal(parent: AbortSignal | undefined): { signal: AbortSignal | undefined; release: () => void } {
+  if (!parent) return { signal: undefined, release: () => undefined };
+  const child = new AbortController();
+  const forward = (): void => child.abort(parent.reason);
+  parent.addEventListener('abort', forward, { once: true });
+  return { signal: child.signal, release: () => parent.removeEventListener('abort', forward) };
 }

@@ -7,6 +7,8 @@ export type FakeAction =
   /** Several choices in one reply (a request with `n`). */
   | { readonly replies: readonly string[]; readonly delayMs?: number }
   | { readonly status: number; readonly retryAfter?: string }
+  /** Answers 200 with this body as is (HTML from a proxy, truncated JSON, an error object). */
+  | { readonly raw: string; readonly contentType?: string }
   /** Destroys the socket without answering (a dropped connection). */
   | { readonly drop: true }
   /** Never answers (until the server closes). */
@@ -62,6 +64,7 @@ export async function startFakeChatServer(script: (req: FakeRequest, index: numb
     const action = script(request, index);
     if ('drop' in action) return void req.socket.destroy();
     if ('hang' in action) return;
+    if ('raw' in action) return void res.writeHead(200, { 'content-type': action.contentType ?? 'application/json' }).end(action.raw);
     if ('status' in action) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (action.retryAfter !== undefined) headers['retry-after'] = action.retryAfter;

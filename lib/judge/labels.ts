@@ -76,5 +76,5 @@ export function labelledAuditCases(prompts: readonly PromptRow[], responses: rea
     keys.push(key);
     categories.push(sorted.map((l) => REGISTRY.get(l.instruction_id)?.category ?? categoryOf(l.instruction_id)));
   }
-  return { requests, keys, categories, missingResponses, softSkipped: 0 };
+  return { requests, keys, categories, missingResponses, softSkipped: 0, ruleTimeouts: [] };
 }

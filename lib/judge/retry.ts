@@ -39,9 +39,24 @@ function retryAfterMs(headers: Headers | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** Retry on timeouts, dropped connections, 408, 429 and 5xx; never on other 4xx (a bad request stays bad) or on an abort. */
+/**
+ * A 200 reply that is no chat completion: an HTML page from a proxy, JSON cut off mid-stream, `{"object": "error"}`
+ * from an overloaded server. Transient like a 5xx, so it is retried like one.
+ */
+export class BadReplyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadReplyError';
+  }
+}
+
+/**
+ * Retry on timeouts, dropped connections, 408, 429, 5xx and garbage 200 replies; never on other 4xx (a bad request
+ * stays bad) or on an abort.
+ */
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof APIUserAbortError) return { retryable: false, reason: 'aborted' };
+  if (error instanceof BadReplyError) return { retryable: true, reason: 'bad-reply' };
   if (error instanceof APIConnectionTimeoutError) return { retryable: true, reason: 'timeout' };
   if (error instanceof APIConnectionError) return { retryable: true, reason: 'connection' };
   if (error instanceof APIError && typeof error.status === 'number') {

@@ -47,8 +47,15 @@ async function openSession(): Promise<{ browser: Browser; page: Page }> {
   return { browser, page };
 }
 
+/** A 32-bit FNV-1a hash of the figure: the seed of its ids, so different figures get different ids. */
+function figureSeed(fig: Figure): number {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(fig)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return h >>> 0;
+}
+
 /**
- * Renders a figure to SVG text or PNG bytes in headless chromium. One browser per process, reused across calls;
+ * Renders a figure to SVG text or PNG bytes in headless chromium; the same figure gives the same bytes. One browser per process, reused across calls;
  * call `closeRenderer()` when done (scripts) so the process can exit.
  * @example const svg = await renderFigure(fig, { format: 'svg' }) as string;
  */
@@ -64,11 +71,22 @@ export async function renderFigure(fig: Figure, opts: RenderOptions): Promise<st
   const width = opts.width ?? DEFAULT_SIZE.width;
   const height = opts.height ?? DEFAULT_SIZE.height;
   const dataUrl = await page.evaluate(
-    async ({ fig, format, width, height, scale }) => {
+    async ({ fig, format, width, height, scale, seed }) => {
+      // Plotly names its clip paths and defs with Math.random() ids ("clipc96b9exy"), so every render of the same
+      // figure wrote a different SVG and `make figures` dirtied git. A generator seeded per figure (mulberry32)
+      // makes the ids, and so the bytes, a function of the figure.
+      let state = seed >>> 0;
+      Math.random = () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
       const Plotly = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
       return Plotly.toImage({ data: fig.data, layout: fig.layout }, { format, width, height, scale });
     },
-    { fig, format: opts.format, width, height, scale: opts.scale ?? 1 },
+    { fig, format: opts.format, width, height, scale: opts.scale ?? 1, seed: figureSeed(fig) },
   );
   const comma = dataUrl.indexOf(',');
   const header = dataUrl.slice(0, comma);

@@ -78,6 +78,8 @@ export interface GrpoRunOptions<M> {
   /** Return after this many finished steps (to test stop-and-resume); defaults to config.steps. */
   readonly stopAfter?: number;
   onStep?(row: GrpoMetrics): void;
+  /** Called when the run continues from a checkpoint of `outDir`, with the step it resumes at. */
+  onResume?(step: number): void;
   /** Held-out evaluation; called before training, every config.evalEvery steps and at the end. */
   evaluate?(policy: Policy, step: number): Promise<Record<string, number>>;
   onEval?(step: number, result: Record<string, number>): void;
@@ -96,6 +98,7 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
       await writeFile(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
       const resumed = await restoreRun(policy, optimizer, o.outDir);
       if (resumed) ({ step: start, rng } = resumed);
+      if (resumed) o.onResume?.(start);
       await keepRowsUpTo(join(o.outDir, 'metrics.jsonl'), start);
       await keepRowsUpTo(join(o.outDir, 'eval.jsonl'), start);
     }

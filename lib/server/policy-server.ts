@@ -7,7 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createLimiter } from '../judge/limit';
 import type { Policy } from '../model/policy';
-import { HttpError, parseJson, readBody, sendJson } from './http-util';
+import { readJsonBody } from './body';
+import { HttpError, sendJson } from './http-util';
 import { chatCompletion, listModels, textCompletion, type PolicyApiContext } from './policy-api';
 
 export interface PolicyServerOptions {
@@ -56,7 +57,7 @@ export async function startPolicyServer(opts: PolicyServerOptions): Promise<Poli
     const kind = path.endsWith('/chat/completions') ? 'chat' : path.endsWith('/completions') ? 'text' : undefined;
     if (kind === undefined || !path.startsWith('/v1/')) throw new HttpError(404, null, `no route ${req.method} ${path}; routes: POST /v1/chat/completions, POST /v1/completions, GET /v1/models`);
     if (req.method !== 'POST') throw new HttpError(405, null, `${path} takes POST`);
-    const body = parseJson(await readBody(req, opts.maxBodyBytes ?? 4 * 1024 * 1024));
+    const body = await readJsonBody(req, opts.maxBodyBytes ?? 4 * 1024 * 1024);
     const id = `${kind === 'chat' ? 'chatcmpl' : 'cmpl'}-${++counter}`;
     const reply = (await one(() => (kind === 'chat' ? chatCompletion(ctx, body, id) : textCompletion(ctx, body, id)))) as { choices: unknown[] };
     stats.completions += reply.choices.length;

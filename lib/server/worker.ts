@@ -3,6 +3,7 @@
  * each check it publishes a progress word in shared memory so the HTTP thread's watchdog can see a stuck check.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { warmUpModels } from '../verifiers/nlp/warm-up';
 import { runJob } from './check-job';
 import { loadPluginConstraints, lookupWithPlugins } from './plugins';
 import { PROGRESS_CHECK, PROGRESS_JOB, PROGRESS_SEQ, type JobOutcome, type WorkerReady, type WorkerReply, type WorkerTask } from './types';
@@ -15,6 +16,8 @@ interface WorkerInit {
 function start(port: NonNullable<typeof parentPort>, init: WorkerInit): void {
   const progress = new Int32Array(init.progress);
   const plugins = loadPluginConstraints(init.plugins);
+  // Before the first task, so a model's first load (slow on a busy machine) is never taken for a stuck check.
+  warmUpModels();
   const lookup = lookupWithPlugins(plugins);
   port.on('message', (task: WorkerTask) => {
     const outcomes = task.jobs.map((job, j): JobOutcome => {

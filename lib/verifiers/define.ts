@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { Rng } from '../stats/rng';
+import { editDistance } from './edit-distance';
+import { ignoredKwargs } from './kwargs';
 import type { CheckerVariant, ConstraintKind, ConstraintSpec, Suite, TruthSource, Verdict } from './types';
 
 /** A checker bound to validated kwargs: call it on as many responses as you like. */
@@ -50,6 +52,21 @@ export function dropNulls(raw: unknown): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Refuses a kwarg the id does not take, naming it and the nearest one it does. Upstream passes kwargs to
+ * `build_description(**kwargs)`, whose explicit parameters make an unknown one a TypeError (IFBench's custom ids,
+ * which take `**kwargs` and ignore them, are the exception: `ignoredKwargs`). Silently dropping a misspelt kwarg
+ * would score the response against the default instead.
+ */
+function refuseUnknownKwargs(id: string, known: readonly string[], cleaned: Record<string, unknown>): void {
+  for (const key of Object.keys(cleaned)) {
+    if (known.includes(key)) continue;
+    const nearest = [...known].sort((a, b) => editDistance(key, a) - editDistance(key, b))[0];
+    const takes = known.length === 0 ? 'takes no kwargs' : `takes ${known.join(', ')}`;
+    throw new KwargsError(id, key, `unknown kwarg: ${id} ${takes}${nearest ? ` (did you mean "${nearest}"?)` : ''}; upstream's build_description raises TypeError on it`);
+  }
+}
+
 function parseKwargs<K>(id: string, schema: z.ZodType<K>, raw: unknown): K {
   let cleaned: Record<string, unknown>;
   try {
@@ -57,6 +74,7 @@ function parseKwargs<K>(id: string, schema: z.ZodType<K>, raw: unknown): K {
   } catch (e) {
     throw new KwargsError(id, '', (e as Error).message);
   }
+  if (schema !== (ignoredKwargs as z.ZodType<unknown>)) refuseUnknownKwargs(id, schemaKeys(schema), cleaned);
   const result = schema.safeParse(cleaned);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

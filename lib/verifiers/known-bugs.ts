@@ -58,7 +58,7 @@ export const KNOWN_BUGS: readonly KnownBug[] = [
     id: 'new:copy_span_idx', suite: 'iftrain', effect: 'nondeterministic',
     summary: 'n_start = 0 is falsy, so build_description replaces it by random.randint(0, len - 2): a span from the start of the prompt is checked against a random span.',
     example: { kwargs: { prompt_to_repeat: PROMPT, n_start: 0, n_end: 5 }, response: 'Write' },
-    upstreamVerdict: 'random', ifkit: 'uses-given-value', link: 'https://github.com/modelscope/evalscope/pull/1346', hasCorrected: false,
+    upstreamVerdict: 'random', ifkit: 'rejects-kwargs', link: 'https://github.com/modelscope/evalscope/pull/1346', hasCorrected: false,
   },
   {
     id: 'keywords:keyword_specific_position', suite: 'iftrain', effect: 'false-rejection',

@@ -1,4 +1,5 @@
 import type { Constraint } from './define';
+import { editDistance } from './edit-distance';
 import { IFBENCH_CONSTRAINTS } from './ifbench/index';
 import { IFEVAL_CONSTRAINTS } from './ifeval/index';
 import { IFTRAIN_CONSTRAINTS } from './iftrain/index';
@@ -16,18 +17,6 @@ function buildRegistry(): ReadonlyMap<string, Constraint> {
 
 /** Every constraint id ifkit knows, keyed by its upstream id. */
 export const REGISTRY: ReadonlyMap<string, Constraint> = buildRegistry();
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
 
 /** The registered ids closest to `id` (for error messages). */
 export function nearestIds(id: string, n = 3): string[] {

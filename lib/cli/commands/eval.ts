@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { JsonlError } from '../../data/jsonl';
 import { evaluateFiles } from '../../eval/evaluate';
 import { officialJsonl } from '../../eval/official-format';
+import { coverageLines } from '../../eval/response-coverage';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
-import { nonNegativeIntFlag } from '../flags';
+import { describeError } from '../errors';
+import { nonNegativeIntFlag, positiveIntFlag } from '../flags';
 
 interface EvalFlags {
   readonly input: string;
@@ -15,19 +17,27 @@ interface EvalFlags {
   readonly seed: string;
   readonly resamples: string;
   readonly perId?: boolean;
+  readonly checkTimeoutMs: string;
 }
 
 function runEval(flags: EvalFlags): void {
   const seed = nonNegativeIntFlag('seed', flags.seed);
   const resamples = nonNegativeIntFlag('resamples', flags.resamples);
+  const checkTimeoutMs = positiveIntFlag('check-timeout-ms', flags.checkTimeoutMs);
   const started = performance.now();
-  const { scored, summary } = evaluateFiles(flags.input, flags.responses, { seed, resamples });
+  const { scored, summary, timeouts, coverage } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
   mkdirSync(flags.out, { recursive: true });
   writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), officialJsonl(scored, 'strict'));
   writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), officialJsonl(scored, 'loose'));
-  const meta = { input: flags.input, responses: flags.responses, seed, resamples };
+  const meta = {
+    input: flags.input, responses: flags.responses, seed, resamples, check_timeout_ms: checkTimeoutMs,
+    ...(timeouts.length > 0 ? { check_timeouts: timeouts } : {}),
+    ...(coverage.unmatched.count > 0 ? { responses_without_prompt: coverage.unmatched } : {}),
+    ...(coverage.duplicates.count > 0 ? { repeated_responses: coverage.duplicates } : {}),
+  };
   writeFileSync(join(flags.out, 'summary.json'), JSON.stringify(summaryJson(summary, meta), null, 1) + '\n');
-  console.log(formatReport(summary, { perId: flags.perId ?? false }));
+  console.log(formatReport(summary, { perId: flags.perId ?? false, timeouts, checkTimeoutMs }));
+  for (const line of coverageLines(coverage, flags.responses)) console.log(`\n${line}`);
   console.log(`\nwrote ${join(flags.out, 'eval_results_{strict,loose}.jsonl')} and summary.json in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
@@ -42,12 +52,13 @@ export function registerEvalCommand(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '0')
     .option('--resamples <n>', 'bootstrap resamples for the 95% intervals (0 to skip)', '1000')
     .option('--per-id', 'also print accuracy per instruction id')
+    .option('--check-timeout-ms <ms>', 'budget of one check, as the reward server; an overrun is stopped, scored as failed and reported', '2000')
     .action((flags: EvalFlags) => {
       try {
         runEval(flags);
       } catch (e) {
         // JsonlError already reads `file:line: reason`; other errors (flags, unreadable files) carry their own context.
-        console.error(e instanceof JsonlError ? e.message : `ifkit eval: ${(e as Error).message}`);
+        console.error(e instanceof JsonlError ? e.message : `ifkit eval: ${describeError(e)}`);
         process.exitCode = 1;
       }
     });

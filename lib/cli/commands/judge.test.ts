@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -121,5 +121,18 @@ describe('ifkit judge audit against an OpenAI-compatible server', () => {
     await runCli(args);
     expect(readAudit(dir).requests).toMatchObject({ asked: 0, cacheHits: n });
     expect(server.requests.length).toBe(asked);
+  });
+
+  it('stops at the first request that fails for good, writes nothing, and says how to resume', async () => {
+    const refusing = await startFakeChatServer((_, i) => (i < 3 ? { reply: 'Yes' } : { status: 400 }));
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'ifkit-audit-'));
+      const args = ['--input', PROMPTS, '--responses', RESPONSES, '--judge', `openai:judge-test@${refusing.baseURL}`, '--out', dir, '--concurrency', '1'];
+      await expect(runCli(args)).rejects.toThrow(/judge audit stopped: judge request failed .*http-400[\s\S]*nothing was written; 3 replies are cached in .*judge-cache\.jsonl: rerun the same command to resume/);
+      expect(refusing.requests).toHaveLength(4);
+      expect(existsSync(join(dir, 'audit.json'))).toBe(false);
+    } finally {
+      await refusing.close();
+    }
   });
 });

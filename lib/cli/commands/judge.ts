@@ -5,6 +5,7 @@ import { type Command, Option } from 'commander';
 import { toJsonl } from '../../data/jsonl';
 import type { AuditSummary } from '../../judge/audit-ci';
 import { readPromptRows, readResponseRows } from '../../data/benchmark';
+import { coverageLines, responseCoverage } from '../../eval/response-coverage';
 import { buildAuditCases } from '../../judge/audit-input';
 import { openReplyCache } from '../../judge/cache';
 import { labelledAuditCases, readTruthLabels } from '../../judge/labels';
@@ -32,6 +33,7 @@ interface AuditCliOptions {
   resamples: string;
   invalid: 'exclude' | 'violation';
   onFailure: 'throw' | 'invalid';
+  checkTimeoutMs: string;
 }
 
 const fmt = (v: number): string => (Number.isNaN(v) ? '  n/a' : v.toFixed(3));
@@ -48,9 +50,14 @@ const line = (s: AuditSummary): string => {
 
 async function audit(opts: AuditCliOptions): Promise<void> {
   const spec = parseJudgeSpec(opts.judge);
+  const checkTimeoutMs = positiveIntFlag('check-timeout-ms', opts.checkTimeoutMs);
   const prompts = readPromptRows(opts.input);
   const responses = readResponseRows(opts.responses);
-  const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses);
+  for (const line of coverageLines(responseCoverage(prompts, responses), opts.responses)) console.log(line);
+  const cases = opts.labels ? labelledAuditCases(prompts, responses, readTruthLabels(opts.labels)) : buildAuditCases(prompts, responses, { checkTimeoutMs });
+  if (cases.ruleTimeouts.length > 0) {
+    console.log(`${cases.ruleTimeouts.length} rule check(s) overran the ${checkTimeoutMs} ms bound and are left out of the audit: ${cases.ruleTimeouts.slice(0, 5).join(', ')}${cases.ruleTimeouts.length > 5 ? ', …' : ''}`);
+  }
   mkdirSync(opts.out, { recursive: true });
   const cache = openReplyCache(opts.cache ?? join(opts.out, 'judge-cache.jsonl'));
   if (spec.kind === 'openai') {
@@ -93,7 +100,7 @@ async function audit(opts: AuditCliOptions): Promise<void> {
       mode: spec.kind === 'openai' ? opts.mode : 'simulated',
       truth: opts.labels ? `labels from ${opts.labels}` : 'rule verdicts (strict, upstream checkers)',
       inputs: { prompts: opts.input, responses: opts.responses },
-      counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped },
+      counts: { prompts: cases.requests.length, constraints: result.verdicts.length, missingResponses: cases.missingResponses, softSkipped: cases.softSkipped, ruleTimeouts: cases.ruleTimeouts },
       ...(judge.stats ? { requests: { ...judge.stats, retries } } : {}),
       note: 'violation is the positive class; null marks a metric whose denominator is 0 (see lib/judge/audit.ts)',
       ...result.report,
@@ -105,10 +112,10 @@ async function audit(opts: AuditCliOptions): Promise<void> {
     console.log(`wrote ${join(opts.out, 'verdicts.jsonl')} and ${join(opts.out, 'audit.json')}`);
   } catch (e) {
     bar.stop();
-    if (controller.signal.aborted) {
-      throw new Error(`judge audit interrupted; ${cache.size} replies are cached in ${cache.report.file}: rerun the same command to resume`);
-    }
-    throw e;
+    const resume = `${cache.size} replies are cached in ${cache.report.file}: rerun the same command to resume (only what is not cached is asked)`;
+    if (controller.signal.aborted) throw new Error(`judge audit interrupted; ${resume}`);
+    // --on-failure throw: the run stopped at the first request that failed for good, aborting the others.
+    throw new Error(`judge audit stopped: ${(e as Error).message}\nnothing was written; ${resume}`);
   } finally {
     process.off('SIGINT', onSigint);
   }
@@ -136,6 +143,7 @@ export function registerJudgeCommand(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '0')
     .option('--resamples <n>', 'bootstrap resamples', '1000')
     .addOption(new Option('--invalid <policy>', 'invalid verdicts: left out of the metrics, or counted as "violated" (the reward view)').choices(['exclude', 'violation']).default('exclude'))
+    .option('--check-timeout-ms <ms>', 'budget of one rule check, as the reward server; a constraint whose check overruns it is left out and reported', '2000')
     .addOption(new Option('--on-failure <what>', 'a request that fails after all retries: stop (rerun resumes) or record invalid').choices(['throw', 'invalid']).default('throw'))
     .action(audit);
 }

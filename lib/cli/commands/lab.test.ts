@@ -37,6 +37,9 @@ describe('ifkit lab', () => {
     const out = join(root, 'run');
     const printed = await runCli(['grpo', '--config', join(root, 'tiny.json'), '--out', out, '--cache', join(root, 'cache'), '--quiet']);
     expect(printed).toMatch(/held-out @   2: pass \d\.\d{3}/);
+    // --quiet (and any run off a terminal) still shows progress, as lines.
+    expect(printed).toMatch(/^sft 2\/2 loss \d+\.\d{3} \(\d+ s\)$/m);
+    expect(printed).toMatch(/^grpo 2\/2 reward \d\.\d{3} step_s \d+\.\d{2} \(\d+ s\)$/m);
     expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
     expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-000001', 'step-000002']);
     const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8')) as { grpo: { steps: number }; sft: { steps: number } };
@@ -46,6 +49,11 @@ describe('ifkit lab', () => {
     // the warm start was cached, a second run loads it
     expect(await runCli(['grpo', '--config', join(root, 'tiny.json'), '--out', join(root, 'run2'), '--cache', join(root, 'cache'), '--quiet'])).toMatch(
       /warm start loaded from/,
+    );
+
+    // Run again into the same folder: it continues from the newest checkpoint and says so.
+    expect(await runCli(['grpo', '--config', join(root, 'tiny.json'), '--out', out, '--cache', join(root, 'cache'), '--quiet'])).toMatch(
+      /^resuming from step 2 \(the newest checkpoint in .*checkpoints\)$/m,
     );
 
     const samples = await runCli(['sample', '--checkpoint', join(out, 'checkpoints', 'step-000002'), '--prompt', 'write about ocean', '--n', '3', '--max-new-tokens', '4']);

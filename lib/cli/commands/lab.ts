@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
+import { stripBom } from '../../data/jsonl';
 import { parseLabConfig, LAB_DEFAULTS } from '../../lab/tasks/first-task/config';
 import type { LabEval } from '../../lab/tasks/first-task/evaluate';
 import { runLab } from '../../lab/tasks/first-task/run';
@@ -11,6 +11,7 @@ import { initBackend } from '../../tensor/backend';
 import { nonNegativeFlag, nonNegativeIntFlag, positiveIntFlag } from '../flags';
 import { registerLabExperimentCommands } from './lab-experiments';
 import { labServeAction } from './lab-serve';
+import { createProgress } from '../progress';
 
 /*
  * `ifkit lab` runs experiments (lab-experiments.ts), and three tools around them: `grpo` runs the first learning
@@ -24,7 +25,7 @@ const fmt = (e: LabEval): string =>
 
 async function readConfig(file: string | undefined): Promise<unknown> {
   if (file === undefined) return {};
-  const text = await readFile(file, 'utf8');
+  const text = stripBom(await readFile(file, 'utf8'));
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
@@ -38,32 +39,26 @@ async function grpoAction(opts: { config?: string; out: string; cache?: string; 
   const config = parseLabConfig(raw);
   const backend = await initBackend();
   console.log(`backend ${backend.name}${backend.simd ? ' (simd)' : ''}; writing ${opts.out}`);
-  const sftBar = new SingleBar({ format: 'sft   {bar} {value}/{total} loss {loss}' }, Presets.shades_classic);
-  const bar = new SingleBar({ format: 'grpo  {bar} {value}/{total} reward {reward} step {secs}s' }, Presets.shades_classic);
-  let sftStarted = false;
+  // A bar on a terminal; off one (a log, make) or with --quiet, a line every tenth of the steps.
+  const bar = process.stdout.isTTY === true && !opts.quiet;
+  const sft = createProgress({ label: 'sft', total: config.sft.steps, bar, fields: ['loss'] });
+  const grpo = createProgress({ label: 'grpo', total: config.grpo.steps, bar, fields: ['reward', 'step_s'] });
   const result = await runLab(config, opts.out, {
     sftCacheDir: opts.cache ?? join(opts.out, '..', 'sft-cache'),
     hooks: {
-      onSftStep: (s) => {
-        if (opts.quiet) return;
-        if (!sftStarted) sftBar.start(config.sft.steps, 0, { loss: '-' });
-        sftStarted = true;
-        sftBar.update(s.step + 1, { loss: s.loss.toFixed(3) });
-      },
+      onSftStep: (s) => sft.update(s.step + 1, { loss: s.loss.toFixed(3) }),
       onWarmStart: (w) => {
-        if (sftStarted) sftBar.stop();
+        sft.stop();
         console.log(w.cached ? `warm start loaded from ${w.dir}` : `warm start trained${w.dir ? ` and cached in ${w.dir}` : ''}`);
-        if (!opts.quiet) bar.start(config.grpo.steps, 0, { reward: '-', secs: '-' });
       },
-      onStep: (m) => {
-        if (!opts.quiet) bar.update(m.step, { reward: m.rewardMean.toFixed(3), secs: m.stepSeconds.toFixed(2) });
-      },
+      onResume: (step) => console.log(`resuming from step ${step} (the newest checkpoint in ${join(opts.out, 'checkpoints')})`),
+      onStep: (m) => grpo.update(m.step, { reward: m.rewardMean.toFixed(3), step_s: m.stepSeconds.toFixed(2) }),
       onEval: (step, e) => {
-        if (opts.quiet) console.log(`eval @${step}: ${fmt(e)}`);
+        if (!bar) console.log(`eval @${step}: ${fmt(e)}`);
       },
     },
   });
-  if (!opts.quiet) bar.stop();
+  grpo.stop();
   for (const { step, eval: e } of result.curve) console.log(`held-out @${String(step).padStart(4)}: ${fmt(e)}`);
   console.log(`before: ${fmt(result.before)}\nafter:  ${fmt(result.after)}`);
   result.policy.dispose();
@@ -102,7 +97,7 @@ export function registerLabCommand(program: Command): void {
     .requiredOption('--out <dir>', 'writes config.json, metrics.jsonl, eval.jsonl, checkpoints/ and final.json; resumes if checkpoints exist')
     .option('--cache <dir>', 'where warm-start checkpoints are cached (default <out>/../sft-cache)')
     .option('--steps <n>', `GRPO steps (default ${LAB_DEFAULTS.grpo.steps})`)
-    .option('--quiet', 'no progress bars; print each evaluation')
+    .option('--quiet', 'no progress bars: a line every tenth of the steps, and each evaluation (also off a terminal)')
     .action(grpoAction);
   lab
     .command('sample')

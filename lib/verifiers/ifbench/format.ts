@@ -85,13 +85,44 @@ export const newline = fixedText('format:newline', 'Write each word on a new lin
 function indentOf(line: string): number {
   return line.length - line.replace(/^ +/, '').length;
 }
-/** Upstream's blank-line removal: `lines.remove(line)` while iterating `lines` skips the line after each removal. */
-function dropBlankLinesLikeUpstream(lines: string[]): string[] {
-  const out = lines.slice();
-  for (let i = 0; i < out.length; i++) {
-    const line = out[i]!;
-    if (pyStrip(line) === '') out.splice(out.indexOf(line), 1);
+/**
+ * Upstream's blank-line removal, `for line in lines: if line.strip() == '': lines.remove(line)`: `remove` deletes
+ * the first equal line (perhaps an earlier one the loop skipped), and every removal makes the loop skip the next
+ * line. Simulated in linear time (a splice(indexOf) per blank line took 22.8 s on 400k newlines): the remaining
+ * lines are a linked list, each blank value keeps the queue of its remaining positions, and after a removal the loop
+ * moves two remaining lines on, as Python's list index does.
+ */
+export function dropBlankLinesLikeUpstream(lines: readonly string[]): string[] {
+  const n = lines.length;
+  const next = new Int32Array(n);
+  const prev = new Int32Array(n);
+  for (let i = 0; i < n; i++) (next[i] = i + 1), (prev[i] = i - 1);
+  const positions = new Map<string, { at: number[]; head: number }>();
+  lines.forEach((line, i) => {
+    if (pyStrip(line) !== '') return;
+    const q = positions.get(line);
+    if (q) q.at.push(i);
+    else positions.set(line, { at: [i], head: 0 });
+  });
+  let first = 0;
+  const unlink = (i: number): void => {
+    if (prev[i]! >= 0) next[prev[i]!] = next[i]!;
+    else first = next[i]!;
+    if (next[i]! < n) prev[next[i]!] = prev[i]!;
+  };
+  for (let i = first; i < n; ) {
+    const q = positions.get(lines[i]!);
+    if (!q) {
+      i = next[i]!;
+      continue;
+    }
+    // The first remaining equal line goes; the loop's index then lands two remaining lines after this one.
+    const after = next[i]! < n ? next[next[i]!]! : n;
+    unlink(q.at[q.head++]!);
+    i = after;
   }
+  const out: string[] = [];
+  for (let i = first; i < n; i = next[i]!) out.push(lines[i]!);
   return out;
 }
 function isStairs(lines: readonly string[]): boolean {

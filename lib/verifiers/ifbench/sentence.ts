@@ -1,17 +1,21 @@
 import { z } from 'zod';
 import { sampleKeyword } from '../word-pool';
+import { pyCaselessLiteral, pyLowerText } from '../nlp/py-case';
 import { sentTokenize } from '../nlp/nltk';
 import { PY_PUNCTUATION, pyLstrip, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, textSchema } from '../kwargs';
 import { fixedText, ifbench } from './spec';
 import { deletePunct, firstChar, pyBoundedLiteral } from './text';
 
+/** Python `string.punctuation + ' '`, built once (a strip set per call costs a hash of it per word). */
+const PUNCT_SPACE = PY_PUNCTUATION + ' ';
+
 /** sentence:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */
 
 /** Each run of consecutive words with the same first character scores 2, plus 1 per further word in the run. */
 function alliterationScore(sentence: string): number {
   const words = pySplit(sentence.toLowerCase())
-    .map((w) => pyLstrip(w, PY_PUNCTUATION + ' '))
+    .map((w) => pyLstrip(w, PUNCT_SPACE))
     .filter((w) => w !== '');
   let score = 0;
   let inRun = false;
@@ -50,7 +54,8 @@ export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
     // Python indexing: N = 0 looks at sentences[-1], the last one.
     const sentence = sentences.at(k.N - 1);
     if (sentence === undefined) return false;
-    return new RegExp(pyBoundedLiteral(k.word), 'iu').test(sentence);
+    // re.IGNORECASE is sre's rule (İ, ı and i are one letter), not JS's i flag: match in the lowered sentence.
+    return new RegExp(pyBoundedLiteral(k.word, pyCaselessLiteral(k.word)), 'u').test(pyLowerText(sentence));
   },
 });
 

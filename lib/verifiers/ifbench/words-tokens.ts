@@ -6,6 +6,9 @@ import { positiveSchema, textSchema } from '../kwargs';
 import { fixedText, ifbench } from './spec';
 import { hasAlnum } from './text';
 
+/** Python `string.punctuation + ' '`, built once (a strip set per call costs a hash of it per word). */
+const PUNCT_SPACE = PY_PUNCTUATION + ' ';
+
 /** words:* ids built on NLTK's tokenizers and tagger (ifbench/instructions.py @db69a6f). */
 
 export const startVerb = fixedText('words:start_verb', 'The response must start with a verb.', (r) => {
@@ -23,8 +26,8 @@ export const lastFirst = fixedText(
   (r) => {
     const sentences = sentTokenize(r);
     for (let i = 0; i + 1 < sentences.length; i++) {
-      const last = pySplit(pyRstrip(sentences[i]!, PY_PUNCTUATION + ' ')).pop();
-      const first = pySplit(pyLstrip(sentences[i + 1]!, PY_PUNCTUATION + ' '))[0];
+      const last = pySplit(pyRstrip(sentences[i]!, PUNCT_SPACE)).pop();
+      const first = pySplit(pyLstrip(sentences[i + 1]!, PUNCT_SPACE))[0];
       // Only the outer ends are stripped of punctuation: 'the end."' gives 'end', 'Next,' stays 'Next,'.
       if (last === undefined || first === undefined || last.toLowerCase() !== first.toLowerCase()) return false;
     }

@@ -30,7 +30,7 @@ describe('kwarg patterns: Python re semantics in a subset that cannot hang', () 
     ['(x+x+)+y', /groups or alternation/],
     ['\\w*\\w*\\w*x', /unbounded repeat "\*"/],
     ['a+', /unbounded repeat "\+"/],
-    ['x{2,}', /unbounded repeat \{m,\}/],
+    ["x{2,}", /unbounded repeat "\{2,\}"/],
     ['a|b', /groups or alternation/],
     ['^start', /anchor/],
     ['(a)\\1', /groups or alternation/],

@@ -5,27 +5,57 @@
 import { z } from 'zod';
 import { hardConstraint, type Constraint, type HardConstraintSpec } from '../define';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
-import { isPyRegex } from './py-regex';
+import { kwargPatternProblem } from '../ifeval/kwarg-regex';
 
 /**
- * A string kwarg that upstream strips; empty (falsy) values make upstream draw a random one, which a verifier
- * cannot reproduce, so they are rejected here.
+ * A string kwarg that upstream strips. Only a falsy value ('') makes upstream draw a random one, which a verifier
+ * cannot reproduce, so only that is refused; a whitespace-only value is truthy upstream and becomes '' after strip.
  */
 export const strippedText = z
-  .string()
-  .refine((s) => pyStrip(s) !== '', { message: 'must be a non-empty string (upstream would draw a random value)' })
+  .string({ error: 'must be a string' })
+  .refine((s) => s !== '', { message: 'is empty, and upstream replaces an empty value by a random draw that no verifier can reproduce' })
   .transform((s) => pyStrip(s));
 
-/** A stripped, non-empty string that upstream uses as a raw Python regex. */
-export const regexText = strippedText.refine(isPyRegex, {
-  message: 'is used as a Python regex by upstream and does not compile; escape regex syntax',
+/**
+ * A stripped string that upstream uses as a raw Python regex, inside the subset ifkit runs in linear time (see
+ * ../ifeval/kwarg-regex.ts): `(a+)+$` would otherwise hang `ifkit eval` and cost the server a worker. A blank one
+ * becomes the empty pattern, which re.findall matches at every position, as upstream counts it.
+ */
+export const regexText = strippedText.superRefine((s, ctx) => {
+  const problem = kwargPatternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: `pattern ${JSON.stringify(s)} ${problem}` });
 });
 
-/** A word kwarg that upstream accepts as a string or as a list whose first element it takes. */
+/**
+ * A word kwarg that upstream accepts as a string or as a list whose first element it takes. A falsy value ('' or
+ * []) makes upstream draw; a list's first element is used even when blank (the list itself is truthy).
+ */
 export const wordOrFirstOfList = z
-  .union([z.string(), z.array(z.string()).min(1)])
-  .transform((v) => (typeof v === 'string' ? v : v[0]!))
-  .pipe(strippedText);
+  .union([z.string(), z.array(z.string())], { error: 'must be a string or a list of strings' })
+  .superRefine((v, ctx) => {
+    if (v === '' || (Array.isArray(v) && v.length === 0)) {
+      ctx.addIssue({ code: 'custom', message: 'is empty, and upstream replaces an empty value by a random draw that no verifier can reproduce' });
+    }
+  })
+  .transform((v) => pyStrip(typeof v === 'string' ? v : v[0]!));
+
+/**
+ * A count that upstream replaces by a random draw when it is 0 (falsy) and uses as is otherwise, a negative one
+ * included (its comparisons then simply fail).
+ */
+export const nonZeroInt = z
+  .number({ error: 'must be a number' })
+  .int('must be an integer')
+  .refine((n) => n !== 0, { message: 'is 0, and upstream replaces 0 by a random draw that no verifier can reproduce' });
+
+/**
+ * Python list indexing at a 1-based position `n` (`items[n - 1]`): 0 is refused (upstream draws), a negative `n`
+ * counts from the end as Python does, and out of range is undefined (upstream raises IndexError there).
+ */
+export function atPosition<T>(items: readonly T[], n: number): T | undefined {
+  const i = n - 1;
+  return i >= 0 ? items[i] : items.length + i >= 0 ? items[items.length + i] : undefined;
+}
 
 /** Register an IFTrain id: suite `iftrain`, category = the id's prefix, a hard (rule-checked) constraint. */
 export function iftrainConstraint<K>(spec: HardConstraintSpec<K>): Constraint {

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import type { Rng } from '../../stats/rng';
 import { pick } from '../../stats/rng';
 import { pySlice, pySplit, pyStrip } from '../nlp/pytext';
-import { positiveSchema, textSchema } from '../kwargs';
-import { iftrainConstraint, strippedText } from './common';
-import { cachedPyRegex, isPyRegex, pyFindall } from './py-regex';
+import { iftrainConstraint, nonZeroInt, strippedText } from './common';
 
 const PHRASES = [
   'Dance like nobody is watching you',
@@ -22,11 +20,44 @@ const PHRASES = [
 
 const same = (a: string, b: string): boolean => pyStrip(a).toLowerCase() === pyStrip(b).toLowerCase();
 
+/**
+ * Python `re.findall(f"{first} .*? {last}", text)` for literal words: the leftmost `first ` whose line (`.` stops at
+ * a newline) holds a later ` last`, ended by the nearest such ` last`, then on from the match's end. The next
+ * ` last` and the next newline are found once and reused while the search moves right, so the whole scan is linear
+ * (the regex retried the rest of the line from every `first `: 1.1 s on 120 KB of repeated first words).
+ */
+export function findLazySpans(text: string, first: string, last: string): string[] {
+  const opener = `${first} `;
+  const closer = ` ${last}`;
+  const found: string[] = [];
+  let nextCloser = -1;
+  let nextNewline = -1;
+  for (let from = 0; ; ) {
+    const start = text.indexOf(opener, from);
+    if (start < 0) return found;
+    const afterOpener = start + opener.length;
+    if (nextCloser < afterOpener) nextCloser = text.indexOf(closer, afterOpener);
+    if (nextCloser < 0) return found;
+    if (nextNewline < afterOpener) {
+      // No newline ahead counts as one past the end, so a text without newlines is searched once, not per opener.
+      const at = text.indexOf('\n', afterOpener);
+      nextNewline = at < 0 ? text.length : at;
+    }
+    if (nextNewline < nextCloser) {
+      // No ` last` on this line after this `first `: the regex moves on one position.
+      from = start + 1;
+      continue;
+    }
+    const end = nextCloser + closer.length;
+    found.push(text.slice(start, end));
+    from = end;
+  }
+}
+
 /** Upstream finds `first .*? last` (raw regex, case-sensitive); each hit must differ from the phrase in one word. */
 function checkRepeatPhrase(response: string, { phrase, small_n }: { phrase: string; small_n: number }): boolean {
   const ref = pySplit(phrase);
-  const pattern = cachedPyRegex(`${ref[0]!} .*? ${ref[ref.length - 1]!}`);
-  const found = pyFindall(pattern, response);
+  const found = findLazySpans(response, ref[0]!, ref[ref.length - 1]!);
   if (found.length !== small_n) return false;
   let satisfied = 0;
   for (const hit of found) {
@@ -39,15 +70,28 @@ function checkRepeatPhrase(response: string, { phrase, small_n }: { phrase: stri
   return satisfied === small_n;
 }
 
-/** Upstream builds `first .*? last` from the phrase's words as a raw regex; refuse phrases for which it fails. */
-function phraseCompiles(phrase: string): boolean {
+const PY_REGEX_SYNTAX = /[.^$*+?{}[\]\\|()]/;
+
+/** Upstream makes a regex of the phrase's first and last words; ifkit runs phrases whose two words are plain text. */
+function phraseProblem(phrase: string): string | undefined {
   const w = pySplit(phrase);
-  return isPyRegex(`${w[0]!} .*? ${w[w.length - 1]!}`);
+  if (w.length === 0) return "is blank: upstream strips it to '' and its check raises IndexError on ''.split()[0]";
+  const syntax = [w[0]!, w[w.length - 1]!].find((word) => PY_REGEX_SYNTAX.test(word));
+  return syntax === undefined
+    ? undefined
+    : `upstream builds the regex "<first word> .*? <last word>" from the phrase, and "${syntax}" holds regex syntax, which would change what it matches; ifkit checks phrases whose first and last words are plain text`;
 }
 
+/** The prompt to copy: upstream raises ValueError('prompt_to_repeat must be set.') when it is empty. */
+const promptSchema = z.string({ error: 'must be a string' }).min(1, "is empty, and upstream raises ValueError('prompt_to_repeat must be set.')");
+
 const repeatPhraseKwargs = z.object({
-  phrase: strippedText.refine(phraseCompiles, { message: 'its first and last words are used as a Python regex and do not compile' }),
-  small_n: positiveSchema,
+  phrase: strippedText.superRefine((p, ctx) => {
+    const problem = phraseProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  // A negative count is kept upstream and never equals the number of phrases found: the check fails.
+  small_n: nonZeroInt,
 });
 
 export const repeatPhrase = iftrainConstraint({
@@ -64,12 +108,13 @@ const COPY_TEXT =
 
 export const copy = iftrainConstraint({
   id: 'copy:copy',
-  kwargs: z.object({ prompt_to_repeat: textSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema }),
   describe: () => COPY_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
-const spanKwargs = z.object({ prompt_to_repeat: textSchema, n_start: z.number().int(), n_end: z.number().int() });
+// 0 is a random draw upstream; a negative index slices from the end, as Python's str slicing does.
+const spanKwargs = z.object({ prompt_to_repeat: promptSchema, n_start: nonZeroInt, n_end: nonZeroInt });
 
 export const copySpanIdx = iftrainConstraint({
   id: 'new:copy_span_idx',
@@ -78,7 +123,8 @@ export const copySpanIdx = iftrainConstraint({
     `Copy the span of words that lies between (and including) index ${k.n_start} and ${k.n_end}, the indices are character indices!`,
   // Upstream slices [n_start:n_end], excluding n_end although the instruction says "and including".
   check: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end)),
-  checkCorrected: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end + 1)),
+  // "Including n_end": one past it, and to the end for n_end = -1 (where n_end + 1 = 0 would slice nothing).
+  checkCorrected: (response, k) => same(response, pySlice(k.prompt_to_repeat, k.n_start, k.n_end === -1 ? undefined : k.n_end + 1)),
 });
 
 const SIMPLE_TEXT =
@@ -86,14 +132,14 @@ const SIMPLE_TEXT =
 
 export const copyingSimple = iftrainConstraint({
   id: 'copy:copying_simple',
-  kwargs: z.object({ prompt_to_repeat: textSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema }),
   describe: () => SIMPLE_TEXT,
   check: (response, k) => same(response, k.prompt_to_repeat),
 });
 
 export const copyingMultiple = iftrainConstraint({
   id: 'copy:copying_multiple',
-  kwargs: z.object({ prompt_to_repeat: textSchema, N: positiveSchema }),
+  kwargs: z.object({ prompt_to_repeat: promptSchema, N: nonZeroInt }),
   describe: (k) =>
     `Repeat the request without change ${k.N} times, separated by 6 asterisk symbols (do not say anything before repeating the request; the request you need to repeat does not include this sentence) and do not answer the actual request!`,
   check: (response, k) => {

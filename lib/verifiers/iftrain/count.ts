@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { PY_WHITESPACE, pyStrip } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
-import { noKwargs, positiveSchema } from '../kwargs';
+import { noKwargs } from '../kwargs';
+import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
 import { STARS_DIVIDER } from '../ifeval/number-paragraphs';
-import { iftrainConstraint, isWordToken, regexText } from './common';
-import { cachedPyRegex, pyCountMatches } from './py-regex';
+import { iftrainConstraint, isWordToken, nonZeroInt, regexText } from './common';
 
 interface Composition {
   n_sent: number;
@@ -58,7 +58,8 @@ function checkCountingCompositionCorrected(response: string, k: Composition): bo
 
 export const countingComposition = iftrainConstraint({
   id: 'count:counting_composition',
-  kwargs: z.object({ n_sent: positiveSchema, n_words: positiveSchema }),
+  // 0 is a random draw upstream; a negative count is kept and never met.
+  kwargs: z.object({ n_sent: nonZeroInt, n_words: nonZeroInt }),
   describe: (k) =>
     `Write 3 paragraphs, delimited by the markdown divider: * * *, with exactly ${k.n_sent} sentences each, with exactly ${k.n_words} words in each sentence.`,
   sampleKwargs: (rng) => ({ n_sent: rng.int(2, 3), n_words: rng.int(2, 3) }),
@@ -82,11 +83,17 @@ export const countUnique = iftrainConstraint({
   },
 });
 
-const countCi = (keyword: string, text: string): number => pyCountMatches(cachedPyRegex(keyword, { ignoreCase: true }), text);
+const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
+
+// Upstream replaces an empty keyword by generate_keywords' list (not its first word), and re.findall then raises TypeError.
+const incrementKeyword = z
+  .string({ error: 'must be a string' })
+  .min(1, "is empty: upstream puts a list of keywords in its place and re.findall raises TypeError")
+  .pipe(regexText);
 
 export const countIncrementWord = iftrainConstraint({
   id: 'count:count_increment_word',
-  kwargs: z.object({ keyword1: regexText, keyword2: regexText }),
+  kwargs: z.object({ keyword1: incrementKeyword, keyword2: incrementKeyword }),
   describe: (k) => `Include keyword ${k.keyword1} once in your response, keyword ${k.keyword2} twice in your response.`,
   sampleKwargs: (rng) => {
     const [keyword1, keyword2] = sampleKeywords(rng, 2);

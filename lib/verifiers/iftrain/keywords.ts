@@ -4,11 +4,11 @@ import { pick } from '../../stats/rng';
 import { splitIntoSentences, wordTokenize } from '../nlp/nltk';
 import { pySplit } from '../nlp/pytext';
 import { sampleKeywords } from '../word-pool';
-import { compareCount, countSchema, noKwargs, positiveSchema, RELATIONS, relationSchema } from '../kwargs';
-import { iftrainConstraint, isWordToken, regexText, strippedText, wordOrFirstOfList } from './common';
-import { cachedPyRegex, pyCountMatches } from './py-regex';
+import { compileKwargPattern, countMatches } from '../ifeval/kwarg-regex';
+import { compareCount, noKwargs, RELATIONS } from '../kwargs';
+import { atPosition, iftrainConstraint, isWordToken, nonZeroInt, regexText, strippedText, wordOrFirstOfList } from './common';
 
-const countCi = (keyword: string, text: string): number => pyCountMatches(cachedPyRegex(keyword, { ignoreCase: true }), text);
+const countCi = (keyword: string, text: string): number => countMatches(compileKwargPattern(keyword, { ignoreCase: true }), text);
 
 /** Upstream compares only "next letter" (b after a), on the first code point lowercased, by code point. */
 function checkNoAdjacentConsecutive(response: string): boolean {
@@ -42,7 +42,11 @@ export const wordOnce = iftrainConstraint({
 export const wordCountDifferentNumbers = iftrainConstraint({
   id: 'keywords:word_count_different_numbers',
   // Upstream redraws a negative frequency at random but keeps 0.
-  kwargs: z.object({ keyword: regexText, frequency: countSchema, relation: relationSchema }),
+  kwargs: z.object({
+    keyword: regexText,
+    frequency: z.number({ error: 'must be a number' }).int('must be an integer').min(0, 'is negative, and upstream replaces a negative frequency by a random draw'),
+    relation: z.enum(RELATIONS, { error: 'must be "less than" or "at least" (upstream raises ValueError on any other relation)' }),
+  }),
   describe: (k) => `In your response, the word ${k.keyword} should appear ${k.frequency} times.`,
   sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, frequency: rng.int(1, 3), relation: pick(RELATIONS, rng) }),
   check: (response, k) => compareCount(countCi(k.keyword, response), k.relation, k.frequency),
@@ -66,25 +70,29 @@ export const palindrome = iftrainConstraint({
   check: (response) => pySplit(response).some((w) => [...w].reverse().join('') === w),
 });
 
-const positionKwargs = z.object({ keyword: wordOrFirstOfList, n: positiveSchema, m: positiveSchema });
+// 0 is a random draw upstream; a negative position is Python's negative indexing of `sentences[n - 1]`.
+const positionKwargs = z.object({ keyword: wordOrFirstOfList, n: nonZeroInt, m: nonZeroInt });
 
 export const keywordSpecificPosition = iftrainConstraint({
   id: 'keywords:keyword_specific_position',
   kwargs: positionKwargs,
   describe: (k) => `Include keyword ${k.keyword} in the ${k.n}-th sentence, as the ${k.m}-th word of that sentence.`,
   sampleKwargs: (rng) => ({ keyword: sampleKeywords(rng, 1)[0]!, n: rng.int(1, 20), m: rng.int(1, 30) }),
-  // Upstream counts word_tokenize tokens, so punctuation tokens shift the word position.
+  // Upstream counts word_tokenize tokens, so punctuation tokens shift the word position. A negative position out of
+  // range raises IndexError upstream; ifkit fails the check there.
   check: (response, k) => {
     const sentences = splitIntoSentences(response);
     if (sentences.length < k.n) return false;
-    const words = wordTokenize(sentences[k.n - 1]!);
-    return words.length >= k.m && words[k.m - 1] === k.keyword;
+    const sentence = atPosition(sentences, k.n);
+    const words = sentence === undefined ? [] : wordTokenize(sentence);
+    return words.length >= k.m && atPosition(words, k.m) === k.keyword;
   },
   checkCorrected: (response, k) => {
     const sentences = splitIntoSentences(response);
     if (sentences.length < k.n) return false;
-    const words = wordTokenize(sentences[k.n - 1]!).filter(isWordToken);
-    return words.length >= k.m && words[k.m - 1] === k.keyword;
+    const sentence = atPosition(sentences, k.n);
+    const words = sentence === undefined ? [] : wordTokenize(sentence).filter(isWordToken);
+    return words.length >= k.m && atPosition(words, k.m) === k.keyword;
   },
 });
 

@@ -108,6 +108,8 @@ function realign(text: string, raw: readonly number[]): Array<[number, number]> 
 
 /** Sentence spans `[start, end)` of `text` in UTF-16 offsets (`span_tokenize(text)`, realigned). */
 export function punktSpans(text: string, params: PunktParams): Array<[number, number]> {
+  // The common empty line costs nothing (what the full path also returns: no span).
+  if (text === '') return [];
   return realign(text, rawSlices(text, params));
 }
 

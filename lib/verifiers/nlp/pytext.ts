@@ -46,19 +46,34 @@ function stripUnits(s: string, strip: (code: number) => boolean, left: boolean, 
   return i === 0 && j === s.length ? s : s.slice(i, j);
 }
 
-function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
-  // Characters outside the BMP take two units: strip by code point then (rare: emoji in the strip set).
-  if ([...chars].length !== chars.length) {
-    const set = new Set(chars);
-    const cps = [...s];
-    let i = 0;
-    let j = cps.length;
-    if (left) while (i < j && set.has(cps[i]!)) i++;
-    if (right) while (j > i && set.has(cps[j - 1]!)) j--;
-    return cps.slice(i, j).join('');
+// Checkers strip every word with the same few sets (string.punctuation, digits): each set's test is built once.
+const STRIP_TESTS = new Map<string, ((code: number) => boolean) | null>();
+
+function unitTest(chars: string): ((code: number) => boolean) | null {
+  let test = STRIP_TESTS.get(chars);
+  if (test === undefined) {
+    // Characters outside the BMP take two units: those sets strip by code point instead (null).
+    if ([...chars].length !== chars.length) test = null;
+    else {
+      const codes = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+      test = (c) => codes.has(c);
+    }
+    if (STRIP_TESTS.size >= 64) STRIP_TESTS.clear();
+    STRIP_TESTS.set(chars, test);
   }
-  const codes = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
-  return stripUnits(s, (c) => codes.has(c), left, right);
+  return test;
+}
+
+function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
+  const test = unitTest(chars);
+  if (test) return stripUnits(s, test, left, right);
+  const set = new Set(chars);
+  const cps = [...s];
+  let i = 0;
+  let j = cps.length;
+  if (left) while (i < j && set.has(cps[i]!)) i++;
+  if (right) while (j > i && set.has(cps[j - 1]!)) j--;
+  return cps.slice(i, j).join('');
 }
 
 /** Python `s.strip(chars)`; without `chars`, strips Python whitespace. */

@@ -23,6 +23,8 @@ export interface LabHooks {
   onSftStep?(s: SftStep): void;
   onWarmStart?(info: { cached: boolean; dir?: string }): void;
   onStep?(row: GrpoMetrics): void;
+  /** The run continues from a checkpoint at this step. */
+  onResume?(step: number): void;
   onEval?(step: number, result: LabEval): void;
 }
 
@@ -98,6 +100,7 @@ export async function runLab(
     ...(outDir ? { outDir } : {}),
     ...(opts.stopAfter !== undefined ? { stopAfter: opts.stopAfter } : {}),
     ...(hooks.onStep ? { onStep: hooks.onStep } : {}),
+    ...(hooks.onResume ? { onResume: hooks.onResume } : {}),
     evaluate: async (p, step) => {
       const e = await evaluateLab(p, split.heldOut, evalOpts);
       curve.push({ step, eval: e });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditJudge } from '../../../judge/audit-ci';
+import { startFakeChatServer } from '../../../judge/fake-chat-server';
 import { createRng } from '../../../stats/rng';
 import { WORLD_BASE } from './config';
 import { drawDataset } from './dataset';
@@ -59,7 +60,6 @@ describe('the judges of the world, audited', () => {
 
 describe('a real LLM judge in the lab reward', () => {
   it('asks an OpenAI-compatible server one question per soft constraint, with the instruction text, and reads its answers', async () => {
-    const { startFakeChatServer } = await import('../../../judge/fake-chat-server');
     // a "model" that says a response is cheerful when it contains "sunny"
     const server = await startFakeChatServer((req) => ({ reply: req.content.includes('sound cheerful') && /Response\n[^\n]*sunny/.test(req.content) ? 'Yes' : 'No' }));
     try {
