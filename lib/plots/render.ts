@@ -61,8 +61,10 @@ export async function renderFigure(fig: Figure, opts: RenderOptions): Promise<st
     session = null;
     throw e;
   }
-  const width = opts.width ?? DEFAULT_SIZE.width;
-  const height = opts.height ?? DEFAULT_SIZE.height;
+  // A builder that sets its own size (a grid of panels, a long list of bars) is drawn at it unless told otherwise.
+  const own = (key: 'width' | 'height'): number | undefined => (typeof fig.layout[key] === 'number' ? (fig.layout[key] as number) : undefined);
+  const width = opts.width ?? own('width') ?? DEFAULT_SIZE.width;
+  const height = opts.height ?? own('height') ?? DEFAULT_SIZE.height;
   const dataUrl = await page.evaluate(
     async ({ fig, format, width, height, scale }) => {
       const Plotly = (globalThis as unknown as { Plotly: { toImage: (f: unknown, o: unknown) => Promise<string> } }).Plotly;
