@@ -11,6 +11,8 @@ describe('interval drawing', () => {
     expect((e.arrayminus as number[])[0]).toBeCloseTo(0.1, 12);
     expect((e.arrayminus as (number | null)[])[1]).toBeNull();
     expect(e.symmetric).toBe(false);
+    expect(e.visible).toBe(true);
+    expect(errorBars([v(0.2, NaN, NaN)]).visible).toBe(false);
   });
 
   it('estimates turn NaN into gaps', () => {

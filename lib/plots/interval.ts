@@ -34,14 +34,11 @@ export const orGap = (x: number): number | null => (Number.isFinite(x) ? x : nul
  * @example errorBars([{ estimate: 0.5, lo: 0.4, hi: 0.7 }]) // { array: [0.2], arrayminus: [0.1], … }
  */
 export function errorBars(values: readonly IntervalValue[]): Record<string, unknown> {
-  return {
-    type: 'data',
-    symmetric: false,
-    array: values.map((v) => orGap(v.hi - v.estimate)),
-    arrayminus: values.map((v) => orGap(v.estimate - v.lo)),
-    thickness: 1.2,
-    width: 3,
-  };
+  const array = values.map((v) => orGap(v.hi - v.estimate));
+  const arrayminus = values.map((v) => orGap(v.estimate - v.lo));
+  // Plotly reads a null distance as 0 and draws a flat cap; with no interval anywhere (one seed), draw none at all.
+  const visible = [...array, ...arrayminus].some((x) => x !== null);
+  return { type: 'data', symmetric: false, array, arrayminus, thickness: 1.2, width: 3, visible };
 }
 
 /** Estimates as plotly coordinates (NaN becomes a gap). */

@@ -1,3 +1,4 @@
+import type { Figure } from '../../plots/figure';
 import type { Claim } from '../../stats/claims';
 import type { LabTask } from '../tasks/task';
 
@@ -49,6 +50,13 @@ export interface ExperimentReport {
   readonly tables: readonly ReportTable[];
 }
 
+/** One figure of an experiment; `make figures` writes it as figures/<experiment>-<name>.svg/.png. */
+export interface NamedFigure {
+  readonly name: string;
+  readonly description: string;
+  readonly figure: Figure;
+}
+
 export interface ExperimentSpec<C> {
   readonly name: string;
   readonly description: string;
@@ -57,6 +65,8 @@ export interface ExperimentSpec<C> {
   readonly arms: readonly ArmSpec<C>[];
   readonly seeds: Readonly<Record<Size, readonly number[]>>;
   report(results: ExperimentResults): ExperimentReport;
+  /** Its figures, from the same results (optional: an experiment without figures has a report only). */
+  figures?(results: ExperimentResults): readonly NamedFigure[];
 }
 
 /** An experiment with its config type erased: what the registry, the CLI and the sweep runner hold. */
@@ -69,6 +79,7 @@ export interface Experiment {
   /** The validated config of one job: the arm applied to the size's base, with the seed set everywhere it seeds. */
   jobConfig(arm: string, seed: number, size: Size): unknown;
   report(results: ExperimentResults): ExperimentReport;
+  figures?(results: ExperimentResults): readonly NamedFigure[];
 }
 
 interface Seeded {
@@ -99,5 +110,6 @@ export function defineExperiment<C extends Seeded>(spec: ExperimentSpec<C>): Exp
       return spec.task.parseConfig({ ...c, seed, grpo: { ...c.grpo, seed } });
     },
     report: spec.report,
+    ...(spec.figures ? { figures: spec.figures } : {}),
   };
 }
