@@ -106,7 +106,13 @@ export interface ExperimentFigureJob {
 }
 
 function experimentFigures(e: Experiment & Required<Pick<Experiment, 'figures'>>, roots: RunsRoots = {}, sizes: readonly Size[] = SHOWN_SIZES): ReturnType<ExperimentFigureJob['build']> {
-  const found = findResults(e, roots, sizes);
+  let found: ReturnType<typeof findResults>;
+  try {
+    found = findResults(e, roots, sizes);
+  } catch (err) {
+    // A directory of another config is worth a loud line, not a failed `make figures`: the other figures stand.
+    return { skipped: (err as Error).message };
+  }
   if (!found) {
     const where = sizes.map((s) => `${roots[s] ?? defaultRunsRoot(s)}/`).join(' or ');
     return { skipped: `no finished runs under ${where} (run \`ifkit lab run ${e.name} --size quick\` or \`make reproduce\`)` };

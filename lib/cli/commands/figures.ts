@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { Figure } from '../../plots/figure';
 import { closeRenderer, renderFigure } from '../../plots/render';
-import { EXPERIMENT_FIGURE_JOBS, FIGURE_JOBS } from '../figure-jobs';
+import { EXPERIMENT_FIGURE_JOBS, FIGURE_JOBS, type ExperimentFigureJob } from '../figure-jobs';
 import { SIZES, type Size } from '../../lab/experiments/define';
+import type { RunsRoots } from '../../lab/find-results';
 import { defaultRunsRoot } from '../../lab/roots';
 import { choiceFlag, positiveIntFlag } from '../flags';
 
@@ -19,6 +20,28 @@ interface FiguresOptions {
 
 /** Is an --only name an experiment's figure set or one of its figures (<experiment>-<name>)? */
 const namesExperiment = (name: string, experiment: string): boolean => name === experiment || name.startsWith(`${experiment}-`);
+
+/** The roots to look for runs in: --size picks one size (in --runs itself); else full in --runs and quick in --runs/quick. */
+function runsRoots(opts: FiguresOptions): { roots: RunsRoots; sizes?: readonly Size[] } {
+  if (opts.size === undefined) return { roots: opts.runs !== undefined ? { full: opts.runs, quick: join(opts.runs, 'quick') } : {} };
+  const size = choiceFlag('size', opts.size, SIZES);
+  return { roots: { [size]: opts.runs ?? defaultRunsRoot(size) }, sizes: [size] };
+}
+
+/** Draws an experiment's figures (those --only asks for), or says why it skipped. */
+async function drawExperiment(set: ExperimentFigureJob, only: readonly string[] | undefined, where: ReturnType<typeof runsRoots>, write: (stem: string, fig: Figure) => Promise<void>): Promise<void> {
+  const built = set.build(where.roots, where.sizes);
+  if ('skipped' in built) {
+    console.log(`${set.experiment}: skipped, ${built.skipped}`);
+    return;
+  }
+  const wanted = built.figures.filter((f) => !only || only.includes(set.experiment) || only.includes(`${set.experiment}-${f.name}`));
+  for (const f of wanted) {
+    const t0 = Date.now();
+    await write(`${set.experiment}-${f.name}`, f.figure);
+    console.log(`${set.experiment}-${f.name}.svg/.png  ${f.description}  (${built.source}; ${Date.now() - t0} ms)`);
+  }
+}
 
 /** `ifkit figures`: regenerate every file under figures/ (SVG + PNG) from code, data and the experiments' runs. */
 export function registerFiguresCommand(program: Command): void {
@@ -46,8 +69,7 @@ export function registerFiguresCommand(program: Command): void {
         ...(opts.width !== undefined ? { width: positiveIntFlag('width', opts.width) } : {}),
         ...(opts.height !== undefined ? { height: positiveIntFlag('height', opts.height) } : {}),
       };
-      const size1: Size | undefined = opts.size === undefined ? undefined : choiceFlag('size', opts.size, SIZES);
-      const roots = size1 ? { [size1]: opts.runs ?? defaultRunsRoot(size1) } : opts.runs !== undefined ? { full: opts.runs, quick: join(opts.runs, 'quick') } : {};
+      const where = runsRoots(opts);
       mkdirSync(opts.out, { recursive: true });
       const write = async (stem: string, fig: Figure): Promise<void> => {
         writeFileSync(join(opts.out, `${stem}.svg`), (await renderFigure(fig, { format: 'svg', ...size })) as string);
@@ -59,26 +81,7 @@ export function registerFiguresCommand(program: Command): void {
           await write(job.name, await job.build());
           console.log(`[${i + 1}/${jobs.length}] ${job.name}.svg/.png  ${job.description}  (${Date.now() - t0} ms)`);
         }
-        for (const set of sets) {
-          let built: ReturnType<typeof set.build>;
-          try {
-            built = set.build(roots, size1 ? [size1] : undefined);
-          } catch (e) {
-            // A directory of another config is worth a loud line, not a failed `make figures`: the other figures stand.
-            console.log(`${set.experiment}: skipped, ${(e as Error).message}`);
-            continue;
-          }
-          if ('skipped' in built) {
-            console.log(`${set.experiment}: skipped, ${built.skipped}`);
-            continue;
-          }
-          const wanted = built.figures.filter((f) => !only || only.includes(set.experiment) || only.includes(`${set.experiment}-${f.name}`));
-          for (const f of wanted) {
-            const t0 = Date.now();
-            await write(`${set.experiment}-${f.name}`, f.figure);
-            console.log(`${set.experiment}-${f.name}.svg/.png  ${f.description}  (${built.source}; ${Date.now() - t0} ms)`);
-          }
-        }
+        for (const set of sets) await drawExperiment(set, only, where, write);
       } finally {
         await closeRenderer();
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { judgeClaim } from '../stats/claims';
 import type { ExperimentReport } from './experiments/define';
-import { claimsTable, reportTable, verdictsMarkdown } from './claims-view';
+import { getExperiment } from './experiments/registry';
+import { armsTable, claimsTable, reportTable, verdictsMarkdown } from './report-view';
 import type { ExperimentRun } from './run-or-load';
 
 // values 0.1, 0.2, 0.3: mean 0.2, half-width t(0.975, 2) · 0.1 / √3 = 0.248414 → [−0.048, 0.448]: not decided.
@@ -23,6 +24,12 @@ describe('claims view', () => {
   it('a report table by name, rounded; an unknown name lists the known ones', () => {
     expect(reportTable(report, 'arms').objects()[0]).toMatchObject({ arm: 'x', estimate: 0.123, lo: null, seeds: 1 });
     expect(() => reportTable(report, 'nope')).toThrow(/its tables are arms/);
+  });
+
+  it("an experiment's arms with their seeds at a size", () => {
+    const rows = armsTable(getExperiment('constraint-count'), 'full').objects() as Record<string, unknown>[];
+    expect(rows).toHaveLength(12);
+    expect(rows[0]).toEqual({ arm: 'k1.oracle', description: 'training prompts of exactly 1 constraint; a perfect judge', seeds: '1, 2, 3' });
   });
 
   it('the closing summary reads every verdict off the report', () => {

@@ -1,10 +1,10 @@
 import type * as Aq from 'arquero';
 import { formatClaim, type Claim } from '../stats/claims';
-import type { ExperimentReport } from './experiments/define';
+import type { Experiment, ExperimentReport, Size } from './experiments/define';
 import type { ExperimentRun } from './run-or-load';
 
 /*
- * A report as a reader sees it: the claims as a table (estimate, 95% interval over seeds, verdict), a report table
+ * An experiment as a reader sees it: its arms, the claims as a table (estimate, 95% interval over seeds, verdict), a report table
  * with its numbers rounded, and a closing summary that states each verdict by reading it from the report. Nothing
  * here decides a verdict: stats/claims.ts does, from the interval.
  */
@@ -41,6 +41,14 @@ export function reportTable(report: ExperimentReport, name: string): Aq.ColumnTa
   const t = report.tables.find((x) => x.name === name);
   if (!t) throw new Error(`the report has no table ${JSON.stringify(name)}; its tables are ${report.tables.map((x) => x.name).join(', ')}`);
   return aq.from(t.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && !Number.isInteger(v) ? round(v) : v]))));
+}
+
+/**
+ * The arms of an experiment with what each changes, and the seeds each runs at a size.
+ * @example showTable(armsTable(getExperiment('diversity'), 'quick'))
+ */
+export function armsTable(e: Experiment, size: Size): Aq.ColumnTable {
+  return aq.from(e.arms.map((a) => ({ arm: a.name, description: a.description, seeds: e.seeds[size].join(', ') })));
 }
 
 const count = (claims: readonly Claim[], verdict: Claim['verdict']): number => claims.filter((c) => c.verdict === verdict).length;
