@@ -54,8 +54,8 @@ describe('ifkit figures', () => {
     expect(svg).toContain('world-check: TRUE pass per type, before → after GRPO');
     expect(svg).toContain('quick size, mean of 2 seeds, 95% intervals');
     expect(svg).toContain('>cheerful (soft)</text>');
-    // Drawn at the figure's own size: 720 wide, 140 + 26 px per type (14 types) high.
-    expect(pngSize(readFileSync(join(out, 'world-check-per-type.png')))).toEqual([720, 140 + 14 * 26]);
+    // Drawn at the figure's own size: 720 wide, 140 + 26 px per row (14 types and 2 means) high.
+    expect(pngSize(readFileSync(join(out, 'world-check-per-type.png')))).toEqual([720, 140 + 16 * 26]);
     expect(log).toContain(`world-check-per-type.svg/.png`);
     expect(log).toContain(`quick runs in ${join(runs, 'quick')}, 2 of 2 finished`);
     // No diversity sweep has run: a line says so, and nothing fails.

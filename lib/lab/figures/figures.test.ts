@@ -91,5 +91,10 @@ describe("the experiments' figures", () => {
     const fig = figureOf('world-check', r, 'per-type');
     expect((fig.data[1]!.x as number[]).every((x) => x === 0.25)).toBe(true);
     expect((fig.data[2]!.x as number[]).every((x) => Math.abs(x - 0.5) < 1e-12)).toBe(true);
+    // 14 types and a mean per kind, each mean closing its kind.
+    const rows = (fig.layout.yaxis as { categoryarray: string[] }).categoryarray;
+    expect(rows).toHaveLength(16);
+    expect(rows[10]).toBe('mean over types (hard)');
+    expect(rows[15]).toBe('mean over types (soft)');
   });
 });
