@@ -22,7 +22,7 @@ describe('claims view', () => {
   });
 
   it('a report table by name, rounded; an unknown name lists the known ones', () => {
-    expect(reportTable(report, 'arms').objects()[0]).toMatchObject({ arm: 'x', estimate: 0.123, lo: null, seeds: 1 });
+    expect(reportTable(report, 'arms').objects()[0]).toMatchObject({ arm: 'x', estimate: 0.123, lo: 'n/a', seeds: 1 });
     expect(() => reportTable(report, 'nope')).toThrow(/its tables are arms/);
   });
 

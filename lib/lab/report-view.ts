@@ -12,7 +12,8 @@ import type { ExperimentRun } from './run-or-load';
 // arquero is ESM-only; Node ≥ 20.19 loads it through require(), and the type-only import keeps full typing.
 const aq = require('arquero') as typeof Aq;
 
-const round = (x: number): number | null => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+/** A number for a reader: 3 decimals, or 'n/a' when there is none (one seed has no interval), as claims.md writes it. */
+const round = (x: number): number | string => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : 'n/a');
 
 /**
  * The claims of a report, one row each.
