@@ -10,8 +10,10 @@ import { paperJudgePresets } from '../judge/paper-judges';
 import { judgeRewardCurve } from '../rewards/reward-curve';
 import { compareJudges } from '../judge/run-audit';
 import { createNoisyJudge } from '../judge/simulated';
-import type { Size } from '../lab/experiments/define';
 import { jobDir } from '../lab/jobs';
+import type { Experiment, NamedFigure, Size } from '../lab/experiments/define';
+import { EXPERIMENTS } from '../lab/experiments/registry';
+import { findResults, SHOWN_SIZES, type RunsRoots } from '../lab/find-results';
 import { defaultRunsRoot } from '../lab/roots';
 import type { LabEval } from '../lab/tasks/first-task/evaluate';
 import { categoryCountsFigure } from '../plots/composition';
@@ -100,3 +102,30 @@ export const FIGURE_JOBS: readonly FigureJob[] = [
   { name: 'judge-reward-curve', description: 'expected reward under a judge as a function of its recall on violations', build: rewardCurveFigure },
   { name: 'lab-first-task-curve', description: 'the lab policy under GRPO: held-out rates per constraint', build: labCurve },
 ];
+
+/** An experiment's figures, written as figures/<experiment>-<name>: built from its runs, or skipped (with the reason) when none have run. */
+export interface ExperimentFigureJob {
+  readonly experiment: string;
+  build(roots?: RunsRoots, sizes?: readonly Size[]): { readonly figures: readonly NamedFigure[]; readonly source: string } | { readonly skipped: string };
+}
+
+function experimentFigures(e: Experiment & Required<Pick<Experiment, 'figures'>>, roots: RunsRoots = {}, sizes: readonly Size[] = SHOWN_SIZES): ReturnType<ExperimentFigureJob['build']> {
+  let found: ReturnType<typeof findResults>;
+  try {
+    found = findResults(e, roots, sizes);
+  } catch (err) {
+    // A directory of another config is worth a loud line, not a failed `make figures`: the other figures stand.
+    return { skipped: (err as Error).message };
+  }
+  if (!found) {
+    const where = sizes.map((s) => `${roots[s] ?? defaultRunsRoot(s)}/`).join(' or ');
+    return { skipped: `no finished runs under ${where} (run \`ifkit lab run ${e.name} --size quick\` or \`make reproduce\`)` };
+  }
+  const total = found.results.runs.length + found.missing.length;
+  return { figures: e.figures(found.results), source: `${found.size} runs in ${found.root}, ${found.results.runs.length} of ${total} finished` };
+}
+
+/** Every experiment with figures, in the registry's order: full-size runs (runs/) when finished, else quick ones (runs/quick/). */
+export const EXPERIMENT_FIGURE_JOBS: readonly ExperimentFigureJob[] = EXPERIMENTS.flatMap((e) =>
+  e.figures ? [{ experiment: e.name, build: (roots?: RunsRoots, sizes?: readonly Size[]) => experimentFigures({ ...e, figures: e.figures! }, roots, sizes) }] : [],
+);

@@ -1,25 +1,34 @@
 import type { Figure } from './figure';
 import { renderFigure } from './render';
 
+/** The laboratory's sizes (the same names as lib/lab's `Size`; plots sits below lab and cannot import it). */
+export type NotebookSize = 'smoke' | 'quick' | 'full';
+
 /** Settings every notebook starts from; `quick` shrinks experiments so `make test` runs them in minutes. */
 export interface NotebookContext {
   readonly seed: number;
   readonly quick: boolean;
+  /**
+   * The size of lab experiments: 'quick' by default, 'full' with QUICK=0, and 'smoke' with QUICK=smoke, which only
+   * checks the plumbing in seconds (its numbers mean nothing; never store a notebook's outputs at that size).
+   */
+  readonly size: NotebookSize;
 }
 
 /**
  * First call of every notebook: fixes the seed and reads QUICK (default on; QUICK=0 runs full-size experiments).
- * @example const { seed, quick } = setupNotebook({ seed: 0 });
+ * @example const { seed, quick, size } = setupNotebook({ seed: 0 });
  */
 export function setupNotebook(opts: { seed: number }): NotebookContext {
-  return { seed: opts.seed, quick: process.env.QUICK !== '0' };
+  const q = process.env.QUICK;
+  return { seed: opts.seed, quick: q !== '0', size: q === '0' ? 'full' : q === 'smoke' ? 'smoke' : 'quick' };
 }
 
 /** A display bundle: several MIME representations of one output. */
 export type MimeBundle = Record<string, unknown>;
 
 interface TslabJupyter {
-  lastWriteDisplayData: ((data: { data: MimeBundle; metadata: Record<string, unknown> }, update: boolean) => void) | null;
+  lastWriteDisplayData: ((data: { data: MimeBundle; metadata: Record<string, unknown>; transient?: { display_id: string } }, update: boolean) => void) | null;
 }
 
 function tslabJupyter(): TslabJupyter | null {
@@ -54,6 +63,26 @@ export async function figureBundle(fig: Figure, size: { width?: number; height?:
  */
 export async function showFigure(fig: Figure, size: { width?: number; height?: number } = {}): Promise<void> {
   display(await figureBundle(fig, size));
+}
+
+let liveOutputs = 0;
+
+/**
+ * A line of text shown now and replaced in place by each later call (progress of a long cell); outside a kernel,
+ * does nothing.
+ * @example const progress = liveText('sweep: planning'); progress('sweep: 3/12 jobs done');
+ */
+export function liveText(initial: string): (text: string) => void {
+  const id = `ifkit-live-${process.pid}-${++liveOutputs}`;
+  const send = (text: string, update: boolean): void =>
+    tslabJupyter()?.lastWriteDisplayData!({ data: { 'text/plain': text }, metadata: {}, transient: { display_id: id } }, update);
+  send(initial, false);
+  return (text) => send(text, true);
+}
+
+/** Shows markdown (a computed summary) with a plain-text fallback. */
+export function showMarkdown(text: string): void {
+  display({ 'text/markdown': text, 'text/plain': text });
 }
 
 /** Anything with arquero's `toHTML`/`toString` (an arquero table). */

@@ -68,8 +68,10 @@ export async function renderFigure(fig: Figure, opts: RenderOptions): Promise<st
     session = null;
     throw e;
   }
-  const width = opts.width ?? DEFAULT_SIZE.width;
-  const height = opts.height ?? DEFAULT_SIZE.height;
+  // A builder that sets its own size (a grid of panels, a long list of bars) is drawn at it unless told otherwise.
+  const own = (key: 'width' | 'height'): number | undefined => (typeof fig.layout[key] === 'number' ? (fig.layout[key] as number) : undefined);
+  const width = opts.width ?? own('width') ?? DEFAULT_SIZE.width;
+  const height = opts.height ?? own('height') ?? DEFAULT_SIZE.height;
   const dataUrl = await page.evaluate(
     async ({ fig, format, width, height, scale, seed }) => {
       // Plotly names its clip paths and defs with Math.random() ids ("clipc96b9exy"), so every render of the same

@@ -6,6 +6,7 @@ import { WORLD_TASK } from '../tasks/world/task';
 import { defineExperiment, type ArmSpec, type ExperimentResults } from './define';
 import { after, armTable, leastSquaresSlope, pairedClaim, perSeed, type RunValue } from './values';
 import { JUDGES, withJudge, withTrainData } from './world-arms';
+import { constraintCountFigures } from '../figures/constraint-count';
 
 /*
  * How many constraints per training prompt? The IFBench paper's Table 1 trained on 1 to 6 constraints per prompt;
@@ -46,6 +47,7 @@ export const CONSTRAINT_COUNT = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: COUNTS.flatMap((k) => [arm(k, 'oracle'), arm(k, 'noisy')]),
   seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  figures: (r) => constraintCountFigures(r, COUNTS),
   report: (r) => {
     const pass = after('count/allPass');
     return {

@@ -1,3 +1,4 @@
+import type { Figure } from '../../plots/figure';
 import type { Claim } from '../../stats/claims';
 import type { LabTask } from '../tasks/task';
 
@@ -49,6 +50,13 @@ export interface ExperimentReport {
   readonly tables: readonly ReportTable[];
 }
 
+/** One figure of an experiment; `make figures` writes it as figures/<experiment>-<name>.svg/.png. */
+export interface NamedFigure {
+  readonly name: string;
+  readonly description: string;
+  readonly figure: Figure;
+}
+
 export interface ExperimentSpec<C> {
   readonly name: string;
   readonly description: string;
@@ -59,6 +67,8 @@ export interface ExperimentSpec<C> {
   report(results: ExperimentResults): ExperimentReport;
   /** Runs of other experiments a job reads (same seed and size), which a sweep finishes first. */
   after?(arm: string): readonly { readonly experiment: string; readonly arm: string }[];
+  /** Its figures, from the same results (optional: an experiment without figures has a report only). */
+  figures?(results: ExperimentResults): readonly NamedFigure[];
 }
 
 /** An experiment with its config type erased: what the registry, the CLI and the sweep runner hold. */
@@ -73,6 +83,7 @@ export interface Experiment {
   report(results: ExperimentResults): ExperimentReport;
   /** The runs (experiment and arm; same seed and size) a job of `arm` needs finished first. */
   after(arm: string): readonly { readonly experiment: string; readonly arm: string }[];
+  figures?(results: ExperimentResults): readonly NamedFigure[];
 }
 
 interface Seeded {
@@ -105,5 +116,6 @@ export function defineExperiment<C extends Seeded>(spec: ExperimentSpec<C>): Exp
     },
     report: spec.report,
     after: (arm) => spec.after?.(arm) ?? [],
+    ...(spec.figures ? { figures: spec.figures } : {}),
   };
 }

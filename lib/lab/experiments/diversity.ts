@@ -5,6 +5,7 @@ import { WORLD_TASK } from '../tasks/world/task';
 import { defineExperiment, type ArmSpec } from './define';
 import { after, armTable, meanOf, pairedClaim, typeGain, type RunValue } from './values';
 import { JUDGES, withJudge, withTrainData } from './world-arms';
+import { diversityFigures } from '../figures/diversity';
 
 /*
  * Diversity at a fixed step budget: how many constraint types the training prompts use (1, 2, 4 or all 14, nested
@@ -39,6 +40,7 @@ export const DIVERSITY = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: Object.keys(TYPE_SETS).flatMap((s) => [arm(s, 'oracle'), arm(s, 'noisy')]),
   seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  figures: (r) => diversityFigures(r, TYPE_SETS),
   report: (r) => {
     const mixedPass = after('mixed/allPass');
     const outside4 = unseenGain(TYPE_SETS['4']!);

@@ -6,6 +6,7 @@ import type { WorldConfig } from '../tasks/world/config';
 import { defineExperiment, type ArmSpec, type ExperimentResults } from './define';
 import { after, armTable, audited, leastSquaresSlope, pairedClaim, perSeed, type RunValue } from './values';
 import { DATA, withJudge, withTrainData } from './world-arms';
+import { judgePrecisionFigures } from '../figures/judge-precision';
 
 /*
  * How precise must the judge be? Mixed training data (VerInstruct's 22.3% hard-only share) with a noisy judge of
@@ -50,6 +51,7 @@ export const JUDGE_PRECISION = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: [...RECALLS.map(recallArm), ...FALSE_ACCEPTS.map(acceptArm)],
   seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  figures: (r) => judgePrecisionFigures(r, { recalls: RECALLS, falseAccepts: FALSE_ACCEPTS }),
   report: (r) => {
     const mixedPass = after('mixed/allPass');
     return {

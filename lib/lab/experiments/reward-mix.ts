@@ -5,6 +5,7 @@ import { defineExperiment } from './define';
 import { after, armTable, audited, gain, judgeGap, pairedClaim, seedValues } from './values';
 import { judgeClaim } from '../../stats/claims';
 import { dataJudgeArm } from './world-arms';
+import { rewardMixFigures } from '../figures/reward-mix';
 
 /*
  * Precision over Diversity's central comparison, crossed so that its two causes come apart: training data
@@ -25,6 +26,7 @@ export const REWARD_MIX = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: [dataJudgeArm('hard-only', 'oracle'), ...DATAS.flatMap((d) => JUDGE_NAMES.map((j) => dataJudgeArm(d, j)))],
   seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  figures: rewardMixFigures,
   report: (r) => {
     const mixedPass = after('mixed/allPass');
     return {

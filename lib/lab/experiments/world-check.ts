@@ -4,6 +4,7 @@ import { HARD_TYPES, SOFT_TYPES, WORLD_TYPES } from '../tasks/world/constraint-t
 import { WORLD_TASK } from '../tasks/world/task';
 import { defineExperiment } from './define';
 import { after, armTable, before, gain, meanOf, seedValues, typeGain, typeRate } from './values';
+import { worldCheckFigures } from '../figures/world-check';
 
 /*
  * The fairness check of the world, run before any comparison is trusted: with a perfect judge (the oracle) in the
@@ -21,6 +22,7 @@ export const WORLD_CHECK = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: [{ name: ARM, description: 'all constraint types, all kinds of prompts, the oracle as judge', config: (c) => c }],
   seeds: { smoke: [1, 2], quick: [1, 2], full: [1, 2, 3] },
+  figures: (r) => worldCheckFigures(r, ARM),
   report: (r) => ({
     claims: [
       judgeClaim(
