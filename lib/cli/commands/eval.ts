@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { JsonlError } from '../../data/jsonl';
 import { evaluateFiles } from '../../eval/evaluate';
-import { officialJsonl } from '../../eval/official-format';
+import { officialJsonlFiles } from '../../eval/official-format';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
 
@@ -28,8 +28,9 @@ function runEval(flags: EvalFlags): void {
   const started = performance.now();
   const { scored, summary } = evaluateFiles(flags.input, flags.responses, { seed, resamples });
   mkdirSync(flags.out, { recursive: true });
-  writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), officialJsonl(scored, 'strict'));
-  writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), officialJsonl(scored, 'loose'));
+  const results = officialJsonlFiles(scored);
+  writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), results.strict);
+  writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), results.loose);
   const meta = { input: flags.input, responses: flags.responses, seed, resamples };
   writeFileSync(join(flags.out, 'summary.json'), JSON.stringify(summaryJson(summary, meta), null, 1) + '\n');
   console.log(formatReport(summary, { perId: flags.perId ?? false }));
