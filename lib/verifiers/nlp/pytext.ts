@@ -8,8 +8,6 @@
 export const PY_WHITESPACE =
   '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
-const WS_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const WS_RUN = new RegExp(`${WS_CLASS}+`);
 
 /** Python `str.isspace()` for one UTF-16 unit (every Python whitespace character is a single unit). */
 export function isPyWhitespaceCode(c: number): boolean {
@@ -46,19 +44,39 @@ function stripUnits(s: string, strip: (code: number) => boolean, left: boolean, 
   return i === 0 && j === s.length ? s : s.slice(i, j);
 }
 
-function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
-  // Characters outside the BMP take two units: strip by code point then (rare: emoji in the strip set).
-  if ([...chars].length !== chars.length) {
-    const set = new Set(chars);
-    const cps = [...s];
-    let i = 0;
-    let j = cps.length;
-    if (left) while (i < j && set.has(cps[i]!)) i++;
-    if (right) while (j > i && set.has(cps[j - 1]!)) j--;
-    return cps.slice(i, j).join('');
+// The `chars` of strip calls are a handful of fixed sets (string.punctuation and friends), met per word: the set of
+// UTF-16 units of each is built once. Bounded, in case a set comes from a kwarg.
+const UNIT_SETS_LIMIT = 64;
+const unitSets = new Map<string, ReadonlySet<number> | null>();
+
+/** The units of `chars` as a set, or null when one is a surrogate (half of a character outside the BMP, or alone). */
+function unitSet(chars: string): ReadonlySet<number> | null {
+  let set = unitSets.get(chars);
+  if (set === undefined) {
+    set = /[\ud800-\udfff]/.test(chars) ? null : new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+    if (unitSets.size >= UNIT_SETS_LIMIT) unitSets.clear();
+    unitSets.set(chars, set);
   }
-  const codes = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
-  return stripUnits(s, (c) => codes.has(c), left, right);
+  return set;
+}
+
+function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
+  const units = unitSet(chars);
+  if (units !== null) {
+    let i = 0;
+    let j = s.length;
+    if (left) while (i < j && units.has(s.charCodeAt(i))) i++;
+    if (right) while (j > i && units.has(s.charCodeAt(j - 1))) j--;
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
+  // Characters outside the BMP take two units: strip by code point then (rare: emoji in the strip set).
+  const set = new Set(chars);
+  const cps = [...s];
+  let i = 0;
+  let j = cps.length;
+  if (left) while (i < j && set.has(cps[i]!)) i++;
+  if (right) while (j > i && set.has(cps[j - 1]!)) j--;
+  return cps.slice(i, j).join('');
 }
 
 /** Python `s.strip(chars)`; without `chars`, strips Python whitespace. */
@@ -78,8 +96,18 @@ export function pyRstrip(s: string, chars?: string): string {
 
 /** Python `s.split()` with no separator: split on whitespace runs, no empty pieces. */
 export function pySplit(s: string): string[] {
-  const t = pyStrip(s);
-  return t === '' ? [] : t.split(WS_RUN);
+  const words: string[] = [];
+  let start = -1; // start of the current word, -1 between words
+  for (let i = 0; i < s.length; i++) {
+    if (isPyWhitespaceCode(s.charCodeAt(i))) {
+      if (start >= 0) words.push(s.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  if (start >= 0) words.push(s.slice(start));
+  return words;
 }
 
 /** Python `len(s)`: the number of code points (JS `length` counts UTF-16 units). */
@@ -133,8 +161,20 @@ export function escapeRegExp(s: string): string {
 
 /** Remove every character of `chars` from `s` (Python `s.translate(str.maketrans('', '', chars))`). */
 export function deleteChars(s: string, chars: string): string {
-  const set = new Set(chars);
+  const units = unitSet(chars);
+  if (units === null) {
+    const set = new Set(chars);
+    let out = '';
+    for (const ch of s) if (!set.has(ch)) out += ch;
+    return out;
+  }
+  // Whole runs of kept units at a time; a surrogate half is never in `units`, so pairs are kept whole.
   let out = '';
-  for (const ch of s) if (!set.has(ch)) out += ch;
-  return out;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!units.has(s.charCodeAt(i))) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
