@@ -8,6 +8,9 @@
 export const PY_WHITESPACE =
   '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000';
 
+const WS_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
+const WS_RUN = new RegExp(`${WS_CLASS}+`);
+
 
 /** Python `str.isspace()` for one UTF-16 unit (every Python whitespace character is a single unit). */
 export function isPyWhitespaceCode(c: number): boolean {
@@ -96,18 +99,8 @@ export function pyRstrip(s: string, chars?: string): string {
 
 /** Python `s.split()` with no separator: split on whitespace runs, no empty pieces. */
 export function pySplit(s: string): string[] {
-  const words: string[] = [];
-  let start = -1; // start of the current word, -1 between words
-  for (let i = 0; i < s.length; i++) {
-    if (isPyWhitespaceCode(s.charCodeAt(i))) {
-      if (start >= 0) words.push(s.slice(start, i));
-      start = -1;
-    } else if (start < 0) {
-      start = i;
-    }
-  }
-  if (start >= 0) words.push(s.slice(start));
-  return words;
+  const t = pyStrip(s);
+  return t === '' ? [] : t.split(WS_RUN);
 }
 
 /** Python `len(s)`: the number of code points (JS `length` counts UTF-16 units). */
