@@ -11,7 +11,6 @@ export const PY_WHITESPACE =
 const WS_CLASS = '[\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
 const WS_RUN = new RegExp(`${WS_CLASS}+`);
 
-
 /** Python `str.isspace()` for one UTF-16 unit (every Python whitespace character is a single unit). */
 export function isPyWhitespaceCode(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
