@@ -30,9 +30,9 @@ function timeCall(fn: () => unknown): { wallMs: number; cpuMs: number } {
 
 // In the order the scorer meets them; word_tokenize comes after punkt so its row is the Treebank tokenizer alone.
 const MODELS: ReadonlyArray<[string, () => unknown]> = [
-  ['punkt (sent_tokenize: punkt_tab parameters)', () => sentTokenize('Mr. Smith left. He was tired.')],
+  ['punkt (sent_tokenize: punkt_tab parameters, from the .cache/ binary)', () => sentTokenize('Mr. Smith left. He was tired.')],
   ['treebank (word_tokenize, punkt already loaded)', () => wordTokenize("Don't stop. It's late.")],
-  ['perceptron tagger (pos_tag: weights, tagdict, classes)', () => posTag(['The', 'cat', 'sat', 'quietly', '.'])],
+  ['perceptron tagger (pos_tag: from the .cache/ binary)', () => posTag(['The', 'cat', 'sat', 'quietly', '.'])],
   ['langdetect (55 profiles, from the .cache/ binary)', () => detectLanguage('The weather is pleasant today and the sea is calm.')],
   ['stopwords (nltk english)', () => englishStopwords().has('the')],
   ['syllapy word list', () => countSyllables('banana')],

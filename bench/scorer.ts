@@ -3,15 +3,14 @@
  * IFBench sample responses, the cost of each checker, and the whole `ifkit eval` process.
  * `npx tsx bench/scorer.ts` prints numbers measured in this run; it never passes or fails.
  */
-import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath } from '../lib/data/paths';
 import { formatColdStart, measureColdStart, measureProfileBuild } from './scorer-cold-start';
 import { checkerCosts, formatCosts, median, timeSuite, type SuiteTiming } from './scorer-suite';
+import { ifkitEval, timeProcess } from './whole-process';
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const PY_REFERENCE_S = 1.16; // issue 3: official Python scorer, 541 responses strict+loose, 2-core machine
 
 const SUITES = [
   { name: 'IFEval (GPT-4 responses)', input: 'ifeval/input_data_gpt4_20231107_145030.jsonl', responses: 'ifeval/input_response_data_gpt4_20231107_145030.jsonl' },
@@ -46,34 +45,15 @@ for (const [name, t] of timings) {
   for (const line of formatCosts(checkerCosts(t))) console.log(line);
 }
 
-// The whole `ifkit eval` process as users run it (bin/ifkit.js: the cached esbuild bundle of the eval command, or
-// tsx when no bundle can be built): module loading, models, scoring, 1000-resample CIs, writing the three files.
-// The child reports its own CPU time on exit.
-const driver = [
-  "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu_ms=' + (u.user + u.system) / 1000 + '\\n'); });",
-  "require('./bin/ifkit.js');",
-].join(' ');
+// The whole `ifkit eval` process as users run it (bin/ifkit.js: the cached esbuild bundle of the eval command, or tsx
+// when no bundle can be built): module loading, models, scoring, 1000-resample CIs, writing the three files.
 console.log('');
 for (const suite of SUITES) {
-  const args = ['--input', dataPath(suite.input), '--responses', dataPath(suite.responses), '--out', join(tmpdir(), 'ifkit-bench-scorer')];
-  const wall: string[] = [];
-  const cpu: string[] = [];
+  const command = ifkitEval(dataPath(suite.input), dataPath(suite.responses), join(tmpdir(), 'ifkit-bench-scorer'));
   // The first run may (re)build the bundle (~0.15 s, once per change of the sources).
-  for (let i = 0; i < 3; i++) {
-    const s = performance.now();
-    const run = spawnSync(process.execPath, ['-e', driver, 'ifkit', 'eval', ...args], { encoding: 'utf8' });
-    wall.push(((performance.now() - s) / 1000).toFixed(2));
-    cpu.push((Number(/cpu_ms=([\d.]+)/.exec(run.stderr)?.[1] ?? NaN) / 1000).toFixed(2));
-    if (run.status !== 0) console.log(`ifkit eval failed: ${run.stderr}`);
-  }
-  console.log(`whole \`ifkit eval\` process, ${suite.name} (3 runs): wall ${wall.join(', ')} s; CPU ${cpu.join(', ')} s${suite.input.startsWith('ifeval/') ? ' (issue 3 target: < 1 s)' : ''}`);
+  const runs = [0, 1, 2].map(() => timeProcess(command));
+  for (const r of runs) if (!r.ok) console.log(`ifkit eval failed: ${r.stderr}`);
+  const list = (k: 'wallMs' | 'cpuMs'): string => runs.map((r) => (r[k] / 1000).toFixed(2)).join(', ');
+  console.log(`whole \`ifkit eval\` process, ${suite.name} (3 runs): wall ${list('wallMs')} s; CPU ${list('cpuMs')} s`);
 }
-
-const [, ifeval] = timings[0]!;
-const py = spawnSync('python3', ['-c', 'import nltk, langdetect, absl, immutabledict; nltk.data.load("tokenizers/punkt/english.pickle")'], { encoding: 'utf8' });
-console.log(
-  py.status === 0
-    ? '\npython3 with nltk/langdetect/absl is available; run the official scorer on the same files to compare.'
-    : `\nofficial Python scorer not runnable here (python3 lacks nltk/langdetect/absl or the punkt model); comparing with the issue's reference of ${PY_REFERENCE_S} s for the same 541 responses on a 2-core machine:`,
-);
-console.log(`IFEval in-process speed-up vs ${PY_REFERENCE_S} s: ${((PY_REFERENCE_S * 1000) / median(ifeval.wallMs)).toFixed(1)}x by wall time, ${((PY_REFERENCE_S * 1000) / median(ifeval.cpuMs)).toFixed(1)}x by CPU time (target >= 20x, i.e. <= ${((PY_REFERENCE_S * 1000) / 20).toFixed(0)} ms; issue's in-process target 50 ms)`);
+console.log('\nagainst the official Python scorers, whole process, 1x and 10x: npx tsx bench/scorer-vs-official.ts (docs/official-scorers.md)');

@@ -1,5 +1,6 @@
-import { quantileSorted, type Interval } from '../stats/bootstrap';
-import { createRng } from '../stats/rng';
+import type { Interval } from '../stats/bootstrap';
+import { pairIntervals, type PairCounts } from './pair-bootstrap';
+import { categoryOf } from '../data/benchmark';
 import { passes } from '../verifiers/types';
 import type { ScoredPrompt } from './score';
 
@@ -40,92 +41,48 @@ export interface SummaryOptions {
 }
 
 type Mode = 'strict' | 'loose';
-type Grouping = (id: string) => string;
 
-// Per group: how many instructions of each prompt fall in it and how many of those passed. The bootstrap
-// resamples prompt indices, so a resample only sums two typed arrays.
-interface Counts {
-  readonly total: Float64Array;
-  readonly followed: Float64Array;
-}
-
-function countsBy(scored: readonly ScoredPrompt[], mode: Mode, group: Grouping): Map<string, Counts> {
-  const out = new Map<string, Counts>();
+/** Per instruction id, sorted: how many instructions of each prompt have it, and how many of those passed. */
+function perId(scored: readonly ScoredPrompt[]): Array<[string, PairCounts]> {
+  const out = new Map<string, PairCounts>();
   scored.forEach((p, i) => {
     p.instructionIds.forEach((id, j) => {
-      const g = group(id);
-      let c = out.get(g);
-      if (!c) out.set(g, (c = { total: new Float64Array(scored.length), followed: new Float64Array(scored.length) }));
+      let c = out.get(id);
+      if (!c) out.set(id, (c = { total: new Float64Array(scored.length), strict: new Float64Array(scored.length), loose: new Float64Array(scored.length) }));
       c.total[i]!++;
-      if (passes(p[mode][j]!)) c.followed[i]!++;
+      if (passes(p.strict[j]!)) c.strict[i]!++;
+      if (passes(p.loose[j]!)) c.loose[i]!++;
     });
   });
-  return out;
+  return [...out.keys()].sort().map((id) => [id, out.get(id)!]);
+}
+
+/** Prompt level: each prompt is one unit, followed when every instruction passes. */
+function promptLevel(scored: readonly ScoredPrompt[]): PairCounts {
+  const followed = (mode: Mode): Float64Array => Float64Array.from(scored, (p) => (p[mode].every(passes) ? 1 : 0));
+  return { total: Float64Array.from(scored, () => 1), strict: followed('strict'), loose: followed('loose') };
 }
 
 /**
- * Percentile-bootstrap intervals for many ratios at once. The resampled prompt indices are drawn exactly as
- * `bootstrapCI` draws them (same generator, same order), so each interval equals `bootstrapCI` on that ratio alone,
- * but the draws are made once instead of once per ratio (70+ ratios per summary).
+ * Followed / total of both modes of each base pair, then of each derived pair (the sum of the base pairs it lists),
+ * with their percentile-bootstrap intervals over prompts.
  */
-function accuracies(counts: readonly Counts[], opts: SummaryOptions): Accuracy[] {
-  const n = counts[0]?.total.length ?? 0;
-  const resamples = opts.resamples ?? 1000;
-  const level = opts.level ?? 0.95;
-  // Each ratio only reads the prompts where its group occurs; a resample is summarised by how often each prompt
-  // was drawn, so a ratio costs its own support, not n. Supports are packed into typed arrays (index, total,
-  // followed), and each ratio's resampled values go to a typed array sorted numerically: ~3x faster than arrays.
-  const supports = counts.map((c) => {
-    const idx: number[] = [];
-    c.total.forEach((t, i) => void (t > 0 && idx.push(i)));
-    return { idx: Int32Array.from(idx), total: Float64Array.from(idx, (i) => c.total[i]!), followed: Float64Array.from(idx, (i) => c.followed[i]!) };
+function accuracies(base: readonly PairCounts[], derived: ReadonlyArray<readonly number[]>, n: number, opts: SummaryOptions): Array<Record<Mode, Accuracy>> {
+  const intervals = pairIntervals(base, derived, n, { seed: opts.seed, resamples: opts.resamples ?? 1000, level: opts.level ?? 0.95 });
+  const sum = (a: Float64Array): number => a.reduce((x, y) => x + y, 0);
+  const baseSums = base.map((c) => ({ total: sum(c.total), strict: sum(c.strict), loose: sum(c.loose) }));
+  const derivedSums = derived.map((parts) => ({
+    total: parts.reduce((x, k) => x + baseSums[k]!.total, 0),
+    strict: parts.reduce((x, k) => x + baseSums[k]!.strict, 0),
+    loose: parts.reduce((x, k) => x + baseSums[k]!.loose, 0),
+  }));
+  return [...baseSums, ...derivedSums].map((c, k) => {
+    const accuracy = (mode: Mode): Accuracy => {
+      const estimate = c.total === 0 ? NaN : c[mode] / c.total;
+      return { followed: c[mode], total: c.total, accuracy: estimate, ci: { estimate, ...intervals[k]![mode] } };
+    };
+    return { strict: accuracy('strict'), loose: accuracy('loose') };
   });
-  const draws = counts.map(() => new Float64Array(resamples));
-  const drawCount = new Int32Array(counts.length);
-  if (n > 0 && resamples > 0) {
-    const rng = createRng(opts.seed);
-    const drawn = new Int32Array(n);
-    for (let b = 0; b < resamples; b++) {
-      drawn.fill(0);
-      for (let i = 0; i < n; i++) drawn[rng.int(0, n - 1)]!++;
-      for (let k = 0; k < supports.length; k++) {
-        const { idx, total: t, followed: f } = supports[k]!;
-        let total = 0;
-        let followed = 0;
-        for (let j = 0; j < idx.length; j++) {
-          const d = drawn[idx[j]!]!;
-          total += d * t[j]!;
-          followed += d * f[j]!;
-        }
-        if (total > 0) draws[k]![drawCount[k]!++] = followed / total;
-      }
-    }
-  }
-  return counts.map((c, k) => {
-    const total = c.total.reduce((a, b) => a + b, 0);
-    const followed = c.followed.reduce((a, b) => a + b, 0);
-    const estimate = total === 0 ? NaN : followed / total;
-    // Typed arrays sort numerically; the values are finite ratios, so the order is that of (a, b) => a - b.
-    const sorted = Array.from(draws[k]!.subarray(0, drawCount[k]!).sort());
-    const bounds = resamples > 0 && n > 0 ? [quantileSorted(sorted, (1 - level) / 2), quantileSorted(sorted, (1 + level) / 2)] : [NaN, NaN];
-    return { followed, total, accuracy: estimate, ci: { estimate, lo: bounds[0]!, hi: bounds[1]! } };
-  });
-}
-
-function groups(scored: readonly ScoredPrompt[], group: Grouping): Array<[string, Counts, Counts]> {
-  const strict = countsBy(scored, 'strict', group);
-  const loose = countsBy(scored, 'loose', group);
-  return [...strict.keys()].sort().map((name) => [name, strict.get(name)!, loose.get(name)!]);
-}
-
-function headline(scored: readonly ScoredPrompt[], mode: Mode): [Counts, Counts] {
-  // Prompt level: each prompt is one unit, followed when every instruction passes.
-  const prompts: Counts = {
-    total: Float64Array.from(scored, () => 1),
-    followed: Float64Array.from(scored, (p) => (p[mode].every(passes) ? 1 : 0)),
-  };
-  const all = countsBy(scored, mode, () => '*').get('*') ?? { total: new Float64Array(scored.length), followed: new Float64Array(scored.length) };
-  return [prompts, all];
 }
 
 /**
@@ -134,22 +91,23 @@ function headline(scored: readonly ScoredPrompt[], mode: Mode): [Counts, Counts]
  * @example summarize(scorePrompts(prompts, joined.responses), { seed: 0 }).promptLevelStrict.accuracy // 0.7708
  */
 export function summarize(scored: readonly ScoredPrompt[], opts: SummaryOptions, missing: ReadonlyArray<number | string> = []): EvalSummary {
-  const ids = groups(scored, (id) => id);
-  const categories = groups(scored, (id) => id.split(':')[0]!);
-  const all = [...headline(scored, 'strict'), ...headline(scored, 'loose'), ...[...ids, ...categories].flatMap(([, s, l]) => [s, l])];
-  const acc = accuracies(all, opts);
-  const pairs = (gs: ReadonlyArray<[string, Counts, Counts]>, offset: number): GroupAccuracy[] =>
-    gs.map(([name], i) => ({ name, strict: acc[offset + 2 * i]!, loose: acc[offset + 2 * i + 1]! }));
+  // The bootstrap resamples prompt-level and per-id counts; all instructions and each category are sums of ids.
+  const ids = perId(scored);
+  const categories = [...new Set(ids.map(([id]) => categoryOf(id)))].sort();
+  const idsOf = (category: string): number[] => ids.flatMap(([id], i) => (categoryOf(id) === category ? [i + 1] : []));
+  const derived = [ids.map((_, i) => i + 1), ...categories.map(idsOf)];
+  const acc = accuracies([promptLevel(scored), ...ids.map(([, c]) => c)], derived, scored.length, opts);
   const count = (mode: Mode): number => scored.reduce((n, p) => n + p[mode].filter((v) => v === 'unverifiable').length, 0);
+  const instructions = acc[1 + ids.length]!;
   return {
     prompts: scored.length,
-    instructions: acc[1]!.total,
-    promptLevelStrict: acc[0]!,
-    instructionLevelStrict: acc[1]!,
-    promptLevelLoose: acc[2]!,
-    instructionLevelLoose: acc[3]!,
-    perId: pairs(ids, 4),
-    perCategory: pairs(categories, 4 + 2 * ids.length),
+    instructions: instructions.strict.total,
+    promptLevelStrict: acc[0]!.strict,
+    instructionLevelStrict: instructions.strict,
+    promptLevelLoose: acc[0]!.loose,
+    instructionLevelLoose: instructions.loose,
+    perId: ids.map(([name], i) => ({ name, ...acc[1 + i]! })),
+    perCategory: categories.map((name, i) => ({ name, ...acc[2 + ids.length + i]! })),
     unverifiable: { strict: count('strict'), loose: count('loose') },
     missingResponses: missing,
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { officialJsonl, pyJsonDumps } from './official-format';
+import { officialJsonl, officialJsonlFiles, pyJsonDumps } from './official-format';
 
 // Python's ensure_ascii rule written out unit by unit: ' '..'~' as is (but " and \\), the short escapes, else \uXXXX.
 function pyDumpStringByScan(s: string): string {
@@ -45,6 +45,20 @@ describe('officialJsonl', () => {
     expect(text).toBe(
       '{"follow_all_instructions": true, "follow_instruction_list": [true, true], "instruction_id_list": ["a:b", "c:d"], "prompt": "p", "response": "r"}\n' +
         '{"follow_all_instructions": false, "follow_instruction_list": [false], "instruction_id_list": ["a:b"], "prompt": "q", "response": ""}\n',
+    );
+  });
+});
+
+describe('officialJsonlFiles', () => {
+  it('writes both files as officialJsonl does, row for row', () => {
+    const scored = [
+      { key: 1, prompt: 'p "é"', response: 'r\n😀', instructionIds: ['a:b', 'c:d'], strict: [true, false] as const, loose: [true, 'unverifiable'] as const },
+      { key: 2, prompt: 'q', response: null, instructionIds: ['a:b'], strict: [false] as const, loose: [false] as const },
+    ];
+    const files = officialJsonlFiles(scored);
+    expect(files).toEqual({ strict: officialJsonl(scored, 'strict'), loose: officialJsonl(scored, 'loose') });
+    expect(files.loose.split('\n')[0]).toBe(
+      '{"follow_all_instructions": true, "follow_instruction_list": [true, true], "instruction_id_list": ["a:b", "c:d"], "prompt": "p \\"\\u00e9\\"", "response": "r\\n\\ud83d\\ude00"}',
     );
   });
 });

@@ -35,23 +35,37 @@ export function pyJsonDumps(value: PyJson): string {
   return '{' + entries.map(([k, v]) => `${dumpString(k)}: ${pyJsonDumps(v)}`).join(', ') + '}';
 }
 
+type Mode = 'strict' | 'loose';
+
+/** The part of a row both files share: `"instruction_id_list": [...], "prompt": ..., "response": ...}`. */
+function rowTail(p: ScoredPrompt): string {
+  return `"instruction_id_list": ${pyJsonDumps([...p.instructionIds])}, "prompt": ${dumpString(p.prompt)}, "response": ${dumpString(p.response ?? '')}}\n`;
+}
+
+function rowHead(p: ScoredPrompt, mode: Mode): string {
+  const follow = p[mode].map(passes);
+  return `{"follow_all_instructions": ${follow.every(Boolean)}, "follow_instruction_list": ${pyJsonDumps(follow)}, `;
+}
+
 /**
- * Upstream's `eval_results_{strict,loose}.jsonl`: one row per prompt, attributes in `dir()` (alphabetical) order.
- * Unverifiable verdicts are written as true, as upstream counts them. A prompt without a response is written
- * with an empty response and all-false verdicts (upstream would stop with a KeyError instead).
+ * Upstream's `eval_results_{strict,loose}.jsonl` for each mode: one row per prompt, attributes in `dir()`
+ * (alphabetical) order. Unverifiable verdicts are written as true, as upstream counts them. A prompt without a
+ * response is written with an empty response and all-false verdicts (upstream would stop with a KeyError instead).
+ * The prompt and response, most of every row, are escaped once for both files.
+ * @example officialJsonlFiles(scored).strict.split('\n')[0] // '{"follow_all_instructions": true, ...'
  */
-export function officialJsonl(scored: readonly ScoredPrompt[], mode: 'strict' | 'loose'): string {
-  let out = '';
+export function officialJsonlFiles(scored: readonly ScoredPrompt[]): Record<Mode, string> {
+  const strict: string[] = [];
+  const loose: string[] = [];
   for (const p of scored) {
-    const follow = p[mode].map(passes);
-    out +=
-      pyJsonDumps({
-        follow_all_instructions: follow.every(Boolean),
-        follow_instruction_list: follow,
-        instruction_id_list: [...p.instructionIds],
-        prompt: p.prompt,
-        response: p.response ?? '',
-      }) + '\n';
+    const tail = rowTail(p);
+    strict.push(rowHead(p, 'strict') + tail);
+    loose.push(rowHead(p, 'loose') + tail);
   }
-  return out;
+  return { strict: strict.join(''), loose: loose.join('') };
+}
+
+/** `eval_results_<mode>.jsonl` alone (see `officialJsonlFiles`). */
+export function officialJsonl(scored: readonly ScoredPrompt[], mode: Mode): string {
+  return scored.map((p) => rowHead(p, mode) + rowTail(p)).join('');
 }

@@ -34,6 +34,21 @@ describe('strict and loose scoring', () => {
     expect(variantVerdicts(noComma, 'one line').map((v) => v.verdict)).toEqual([true, true, null, null, null, null, null, null]);
   });
 
+  it('checks each distinct variant text once, in upstream order (a checker is a pure function of its text)', () => {
+    const seen: string[] = [];
+    const failing = (text: string): Verdict => (seen.push(text), false);
+    // Upstream checks 7 texts here ('a\nb' twice, 'b' twice, 'a' twice, plus 'a\nb' once more as original).
+    expect(checkLoose(failing, 'a\nb')).toBe(false);
+    expect(seen).toEqual(['a\nb', 'b', 'a']);
+    seen.length = 0;
+    expect(checkLoose(failing, 'x\n*y*\nz', true)).toBe(false);
+    // The original failed strict: no_asterisks, then the three line cuts, then those without asterisks.
+    expect(seen).toEqual(['x\ny\nz', '*y*\nz', 'x\n*y*', '*y*', 'y\nz', 'x\ny', 'y']);
+    seen.length = 0;
+    expect(variantVerdicts(failing, 'a\nb').map((v) => v.verdict)).toEqual([false, false, false, false, null, false, false, null]);
+    expect(seen).toEqual(['a\nb', 'b', 'a']);
+  });
+
   it('scores a missing response as all-false in both modes', () => {
     const prompt = { key: 9, prompt: 'p', instructionIds: ['punctuation:no_comma'], kwargs: [{}], checks: [noComma] };
     expect(scorePrompts([prompt], [null])[0]).toMatchObject({ response: null, strict: [false], loose: [false] });

@@ -22,13 +22,29 @@ export function checkStrict(check: PreparedCheck, response: string): Verdict {
  * `skipOriginal` saves re-checking the untouched text when its strict verdict already failed.
  */
 export function checkLoose(check: PreparedCheck, response: string, skipOriginal = false): Verdict {
-  return firstPassing(check, looseVariants(response), skipOriginal);
+  return firstPassing(check, retryTexts(looseVariants(response), skipOriginal));
 }
 
-function firstPassing(check: PreparedCheck, variants: readonly LooseVariant[], skipOriginal: boolean): Verdict {
+/**
+ * The variant texts loose mode has to check, in upstream order: non-blank, each text once, and without the original
+ * when its strict verdict already failed. A checker is a pure function of its text, so a variant equal to an earlier
+ * one (most responses have no `*`, which makes `no_asterisks` the original again) fails again: upstream checks it
+ * anyway, to the same verdict.
+ */
+function retryTexts(variants: readonly LooseVariant[], skipOriginal: boolean): string[] {
+  const seen: string[] = [];
+  const texts: string[] = [];
   for (const v of variants) {
-    if (v.text === null || (skipOriginal && v.name === 'original')) continue;
-    const verdict = check(v.text);
+    if (v.text === null || seen.includes(v.text)) continue;
+    seen.push(v.text);
+    if (!(skipOriginal && v.name === 'original')) texts.push(v.text);
+  }
+  return texts;
+}
+
+function firstPassing(check: PreparedCheck, texts: readonly string[]): Verdict {
+  for (const text of texts) {
+    const verdict = check(text);
     if (passes(verdict)) return verdict;
   }
   return false;
@@ -45,7 +61,13 @@ export interface VariantVerdict {
  * @example variantVerdicts(getConstraint('punctuation:no_comma').prepare({}), 'a,b\nc')
  */
 export function variantVerdicts(check: PreparedCheck, response: string): VariantVerdict[] {
-  return looseVariants(response).map((v) => ({ name: v.name, verdict: v.text === null ? null : check(v.text) }));
+  const byText = new Map<string, Verdict>(); // equal variants get one check (see retryTexts)
+  return looseVariants(response).map((v) => {
+    if (v.text === null) return { name: v.name, verdict: null };
+    let verdict = byText.get(v.text);
+    if (verdict === undefined) byText.set(v.text, (verdict = check(v.text)));
+    return { name: v.name, verdict };
+  });
 }
 
 /** A prompt scored in both modes; `response` is null when no response was joined (then every verdict is false). */
@@ -71,10 +93,8 @@ export function scorePrompts(prompts: readonly PreparedPrompt[], responses: Read
     }
     const strict = p.checks.map((c) => checkStrict(c, response));
     // Built once per response, and only when some instruction fails strict.
-    let variants: LooseVariant[] | undefined;
-    const loose = p.checks.map((c, j) =>
-      passes(strict[j]!) ? strict[j]! : firstPassing(c, (variants ??= looseVariants(response)), true),
-    );
+    let texts: string[] | undefined;
+    const loose = p.checks.map((c, j) => (passes(strict[j]!) ? strict[j]! : firstPassing(c, (texts ??= retryTexts(looseVariants(response), true)))));
     return { key: p.key, prompt: p.prompt, response, instructionIds: p.instructionIds, strict, loose };
   });
 }

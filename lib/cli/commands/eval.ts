@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { JsonlError } from '../../data/jsonl';
 import { evaluateFiles } from '../../eval/evaluate';
-import { officialJsonl } from '../../eval/official-format';
+import { officialJsonlFiles } from '../../eval/official-format';
 import { coverageLines } from '../../eval/response-coverage';
 import { formatReport } from '../../eval/report';
 import { summaryJson } from '../../eval/summary-json';
@@ -27,8 +27,9 @@ function runEval(flags: EvalFlags): void {
   const started = performance.now();
   const { scored, summary, timeouts, coverage } = evaluateFiles(flags.input, flags.responses, { seed, resamples, checkTimeoutMs });
   mkdirSync(flags.out, { recursive: true });
-  writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), officialJsonl(scored, 'strict'));
-  writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), officialJsonl(scored, 'loose'));
+  const results = officialJsonlFiles(scored);
+  writeFileSync(join(flags.out, 'eval_results_strict.jsonl'), results.strict);
+  writeFileSync(join(flags.out, 'eval_results_loose.jsonl'), results.loose);
   const meta = {
     input: flags.input, responses: flags.responses, seed, resamples, check_timeout_ms: checkTimeoutMs,
     ...(timeouts.length > 0 ? { check_timeouts: timeouts } : {}),

@@ -1,5 +1,6 @@
 import { pyIsDigit } from './punkt-chars';
 import type { PerceptronModel } from './pos-tagger-model';
+import { findKey, type StringIndex } from './string-index';
 
 /**
  * NLTK 3.8 `PerceptronTagger.tag(tokens)` (greedy averaged perceptron, as used by `nltk.pos_tag`):
@@ -28,63 +29,100 @@ function suffix3(s: string): string {
   return s.slice(start);
 }
 
-function lookup(model: PerceptronModel, template: number, arg: string, arg2?: string): number {
-  const hit = model.rows[template]!.get(arg);
-  if (arg2 === undefined) return (hit as number | undefined) ?? -1;
-  return (hit instanceof Map ? hit.get(arg2) : undefined) ?? -1;
-}
+/**
+ * The feature templates of `PerceptronTagger._get_features`, in Python's insertion (= summation) order, each as the
+ * start of its key: Python's key is `" ".join((name,) + args)`.
+ */
+const BIAS = 'bias';
+const SUFFIX = 'i suffix ';
+const PREF1 = 'i pref1 ';
+const PREV_TAG = 'i-1 tag ';
+const PREV2_TAG = 'i-2 tag ';
+const TAG_PAIR = 'i tag+i-2 tag ';
+const WORD = 'i word ';
+const PREV_TAG_WORD = 'i-1 tag+i word ';
+const PREV_WORD = 'i-1 word ';
+const PREV_SUFFIX = 'i-1 suffix ';
+const PREV2_WORD = 'i-2 word ';
+const NEXT_WORD = 'i+1 word ';
+const NEXT_SUFFIX = 'i+1 suffix ';
+const NEXT2_WORD = 'i+2 word ';
 
-// Rows (-1: no weights) of the templates that depend on one word only, cached per model across calls:
-// a context word feeds 7 templates and a raw word 2, so a warm cache turns 14 lookups in big maps per
-// token into about 6. Bounded; cleared when full.
+// Rows (-1: no weights) of the templates that depend on one word only, or on the two previous tags only, cached per
+// model across calls: a context word feeds 7 templates and a raw word 2, so a warm cache turns 14 lookups per token
+// into 2. Bounded; cleared when full.
 const CACHE_LIMIT = 100_000;
-interface WordRows {
+interface ModelCache {
   readonly context: Map<string, Int32Array>;
   readonly raw: Map<string, Int32Array>;
+  readonly tags: Map<string, Map<string, Int32Array>>;
+  readonly bias: number;
 }
-const caches = new WeakMap<PerceptronModel, WordRows>();
+const caches = new WeakMap<PerceptronModel, ModelCache>();
+
+function cacheOf(model: PerceptronModel): ModelCache {
+  let cache = caches.get(model);
+  if (cache === undefined) {
+    cache = { context: new Map(), raw: new Map(), tags: new Map(), bias: findKey(model.features, BIAS) };
+    caches.set(model, cache);
+  }
+  return cache;
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
 
 /** Rows of `i word`, `i-1 word`, `i-1 suffix`, `i-2 word`, `i+1 word`, `i+1 suffix`, `i+2 word` for `x`. */
-function contextRows(x: string, model: PerceptronModel, cache: Map<string, Int32Array>): Int32Array {
-  let r = cache.get(x);
-  if (r === undefined) {
-    const suffix = suffix3(x);
-    r = Int32Array.of(lookup(model, 6, x), lookup(model, 8, x), lookup(model, 9, suffix), lookup(model, 10, x), lookup(model, 11, x), lookup(model, 12, suffix), lookup(model, 13, x));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(x, r);
-  }
-  return r;
+function contextRows(x: string, features: StringIndex, cache: Map<string, Int32Array>): Int32Array {
+  const hit = cache.get(x);
+  if (hit !== undefined) return hit;
+  const suffix = suffix3(x);
+  const rows = Int32Array.of(
+    findKey(features, WORD, x), findKey(features, PREV_WORD, x), findKey(features, PREV_SUFFIX, suffix), findKey(features, PREV2_WORD, x),
+    findKey(features, NEXT_WORD, x), findKey(features, NEXT_SUFFIX, suffix), findKey(features, NEXT2_WORD, x),
+  );
+  return remember(cache, x, rows);
 }
 
 /** Rows of `i suffix` and `i pref1` for the raw word. */
-function rawRows(word: string, model: PerceptronModel, cache: Map<string, Int32Array>): Int32Array {
-  let r = cache.get(word);
-  if (r === undefined) {
-    r = Int32Array.of(lookup(model, 1, suffix3(word)), lookup(model, 2, word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!)));
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, r);
-  }
-  return r;
+function rawRows(word: string, features: StringIndex, cache: Map<string, Int32Array>): Int32Array {
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const first = word === '' ? '' : String.fromCodePoint(word.codePointAt(0)!);
+  return remember(cache, word, Int32Array.of(findKey(features, SUFFIX, suffix3(word)), findKey(features, PREF1, first)));
+}
+
+/** Rows of `i-1 tag`, `i-2 tag` and `i tag+i-2 tag`. */
+function tagRows(prev: string, prev2: string, features: StringIndex, cache: ModelCache['tags']): Int32Array {
+  let inner = cache.get(prev);
+  if (inner === undefined) inner = remember(cache, prev, new Map<string, Int32Array>());
+  const hit = inner.get(prev2);
+  if (hit !== undefined) return hit;
+  return remember(inner, prev2, Int32Array.of(findKey(features, PREV_TAG, prev), findKey(features, PREV2_TAG, prev2), findKey(features, TAG_PAIR, prev, ' ', prev2)));
 }
 
 /**
  * `_get_features` + `AveragedPerceptron.predict` for the token at context position j. The 14 feature keys
  * are distinct for any input (their names differ before the first argument), so each has value 1 and
  * Python's `value * weight` is `weight`. Scores are summed feature by feature in Python's insertion order
- * (FEATURE_TEMPLATES) so that floating-point rounding matches; ties go to the greater tag name, as
+ * (the template constants above) so that floating-point rounding matches; ties go to the greater tag name, as
  * `max(classes, key=lambda c: (score[c], c))` does.
  */
-function predict(j: number, word: string, ctx: readonly Int32Array[], context: readonly string[], prev: string, prev2: string, model: PerceptronModel, scores: Float64Array, cache: WordRows): string {
-  const raw = rawRows(word, model, cache.raw);
+function predict(j: number, word: string, ctx: readonly Int32Array[], context: readonly string[], prev: string, prev2: string, model: PerceptronModel, scores: Float64Array, cache: ModelCache): string {
+  const raw = rawRows(word, model.features, cache.raw);
+  const tags = tagRows(prev, prev2, model.features, cache.tags);
   const rows = [
-    lookup(model, 0, ''),
+    cache.bias,
     raw[0]!,
     raw[1]!,
-    lookup(model, 3, prev),
-    lookup(model, 4, prev2),
-    lookup(model, 5, prev, prev2),
+    tags[0]!,
+    tags[1]!,
+    tags[2]!,
     ctx[j]![0]!,
-    lookup(model, 7, prev, context[j]!),
+    findKey(model.features, PREV_TAG_WORD, prev, ' ', context[j]!),
     ctx[j - 1]![1]!,
     ctx[j - 1]![2]!,
     ctx[j - 2]![3]!,
@@ -108,11 +146,9 @@ function predict(j: number, word: string, ctx: readonly Int32Array[], context: r
 
 /** Tag each token (`nltk.pos_tag(tokens)` with the given model). */
 export function perceptronTag(tokens: readonly string[], model: PerceptronModel): Array<[string, string]> {
-  const cache = caches.get(model) ?? { context: new Map<string, Int32Array>(), raw: new Map<string, Int32Array>() };
-  caches.set(model, cache);
+  const cache = cacheOf(model);
   const context = [...START, ...tokens.map(normalizeWord), ...END];
-  const wordCache = cache.context;
-  const ctx = context.map((x) => contextRows(x, model, wordCache));
+  const ctx = context.map((x) => contextRows(x, model.features, cache.context));
   const scores = new Float64Array(model.classes.length);
   const out: Array<[string, string]> = [];
   let prev: string = START[0];

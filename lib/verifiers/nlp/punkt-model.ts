@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dataPath } from '../../data/paths';
+import { join } from 'node:path';
+import { cachedBinary, filesKey } from '../../data/binary-cache';
+import { dataPath, projectRoot } from '../../data/paths';
+import { deserializePunktParams, serializePunktParams } from './punkt-cache';
+import { buildStringIndex, findKey, type StringIndex } from './string-index';
 
 /**
  * The parameters of a trained Punkt model (NLTK `PunktParameters`), as stored in an nltk_data
@@ -11,7 +15,29 @@ export interface PunktParams {
   readonly collocations: ReadonlySet<string>;
   readonly sentStarters: ReadonlySet<string>;
   /** Word type → orthographic context flags (bits 1<<1 BEG_UC … 1<<6 UNK_LC). */
-  readonly orthoContext: ReadonlyMap<string, number>;
+  readonly orthoContext: OrthoContext;
+}
+
+/** The orthographic context table: its 20k word types in a typed-array index, so it loads from disk as views. */
+export interface OrthoContext {
+  get(type: string): number | undefined;
+  readonly size: number;
+  readonly types: StringIndex;
+  /** Flags of type i of `types`. */
+  readonly flags: Uint8Array;
+}
+
+/** The table over `types` (indexed word types) and their `flags`. */
+export function orthoContext(types: StringIndex, flags: Uint8Array): OrthoContext {
+  return {
+    get: (type) => {
+      const i = findKey(types, type);
+      return i < 0 ? undefined : flags[i];
+    },
+    size: flags.length,
+    types,
+    flags,
+  };
 }
 
 function readLines(path: string): string[] {
@@ -33,28 +59,40 @@ function readPairs(path: string): Array<[string, string]> {
   });
 }
 
+const FILES = ['abbrev_types.txt', 'collocations.tab', 'sent_starters.txt', 'ortho_context.tab'];
+
 /** Read a punkt_tab model folder (absolute path). */
 export function loadPunktParams(dir: string): PunktParams {
-  const orthoContext = new Map<string, number>();
-  for (const [word, flags] of readPairs(`${dir}/ortho_context.tab`)) {
-    const value = Number(flags);
+  const ortho = new Map<string, number>(); // a repeated type keeps its last flags, as Python's dict does
+  for (const [word, text] of readPairs(`${dir}/ortho_context.tab`)) {
+    const value = Number(text);
     if (!Number.isInteger(value) || value < 0 || value > 126) {
-      throw new Error(`${dir}/ortho_context.tab: flags of ${JSON.stringify(word)} is ${JSON.stringify(flags)}, expected an integer 0..126`);
+      throw new Error(`${dir}/ortho_context.tab: flags of ${JSON.stringify(word)} is ${JSON.stringify(text)}, expected an integer 0..126`);
     }
-    orthoContext.set(word, value);
+    ortho.set(word, value);
   }
   return {
     abbrevTypes: new Set(readLines(`${dir}/abbrev_types.txt`)),
     collocations: new Set(readPairs(`${dir}/collocations.tab`).map(([a, b]) => `${a}\t${b}`)),
     sentStarters: new Set(readLines(`${dir}/sent_starters.txt`)),
-    orthoContext,
+    orthoContext: orthoContext(buildStringIndex([...ortho.keys()]), Uint8Array.from(ortho.values())),
   };
+}
+
+/**
+ * A punkt_tab model folder, from `<project>/.cache/` when it was read before: reading the 20k-line ortho_context
+ * table costs ~30 ms of CPU, the binary file (keyed by the folder's sha256) about a millisecond.
+ */
+export function cachedPunktParams(dir: string, cacheDir: string): PunktParams {
+  const key = filesKey(dir, FILES);
+  const codec = { read: (bytes: Buffer) => deserializePunktParams(bytes, key), write: (p: PunktParams) => serializePunktParams(p, key) };
+  return cachedBinary(join(cacheDir, `punkt-${key.slice(0, 16)}.bin`), codec, () => loadPunktParams(dir));
 }
 
 let english: PunktParams | undefined;
 
 /** The English Punkt model from `nltk/tokenizers/punkt_tab/english`, loaded once on first use. */
 export function englishPunktParams(): PunktParams {
-  english ??= loadPunktParams(dataPath('nltk/tokenizers/punkt_tab/english'));
+  english ??= cachedPunktParams(dataPath('nltk/tokenizers/punkt_tab/english'), join(projectRoot(), '.cache'));
   return english;
 }

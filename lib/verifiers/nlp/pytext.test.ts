@@ -84,3 +84,33 @@ describe('strips scanning from the ends', () => {
     );
   });
 });
+
+describe('split and delete scanning units', () => {
+  // References: Python's definitions, written the slow way over code points.
+  const splitReference = (s: string): string[] => {
+    const words: string[] = [];
+    let word = '';
+    for (const ch of s) {
+      if (PY_WHITESPACE.includes(ch)) {
+        if (word !== '') words.push(word);
+        word = '';
+      } else word += ch;
+    }
+    return word === '' ? words : [...words, word];
+  };
+  const deleteReference = (s: string, chars: string): string => [...s].filter((ch) => ![...chars].includes(ch)).join('');
+  const unit = fc.constantFrom(...PY_WHITESPACE, 'a', 'b', '\ufeff', '😀', '\ud83d', '"', '*', '.', ',');
+
+  it('splits as str.split() and deletes as str.translate, whatever the units', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 40 }), fc.constantFrom('', '"*', PY_PUNCTUATION, '😀a', '\ud83d', 'é'), (s, chars) => {
+        expect(pySplit(s)).toEqual(splitReference(s));
+        expect(deleteChars(s, chars)).toBe(deleteReference(s, chars));
+        // A strip set met again is served from the cache: same answers.
+        expect(deleteChars(s, chars)).toBe(deleteReference(s, chars));
+        expect(pyStrip(s, chars)).toBe(pyStrip(s, chars));
+      }),
+      { numRuns: 800, seed: 2 },
+    );
+  });
+});

@@ -46,27 +46,32 @@ function stripUnits(s: string, strip: (code: number) => boolean, left: boolean, 
   return i === 0 && j === s.length ? s : s.slice(i, j);
 }
 
-// Checkers strip every word with the same few sets (string.punctuation, digits): each set's test is built once.
-const STRIP_TESTS = new Map<string, ((code: number) => boolean) | null>();
+// The `chars` of strip calls are a handful of fixed sets (string.punctuation and friends), met per word: the set of
+// UTF-16 units of each is built once. Bounded, in case a set comes from a kwarg.
+const UNIT_SETS_LIMIT = 64;
+const unitSets = new Map<string, ReadonlySet<number> | null>();
 
-function unitTest(chars: string): ((code: number) => boolean) | null {
-  let test = STRIP_TESTS.get(chars);
-  if (test === undefined) {
-    // Characters outside the BMP take two units: those sets strip by code point instead (null).
-    if ([...chars].length !== chars.length) test = null;
-    else {
-      const codes = new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
-      test = (c) => codes.has(c);
-    }
-    if (STRIP_TESTS.size >= 64) STRIP_TESTS.clear();
-    STRIP_TESTS.set(chars, test);
+/** The units of `chars` as a set, or null when one is a surrogate (half of a character outside the BMP, or alone). */
+function unitSet(chars: string): ReadonlySet<number> | null {
+  let set = unitSets.get(chars);
+  if (set === undefined) {
+    set = /[\ud800-\udfff]/.test(chars) ? null : new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+    if (unitSets.size >= UNIT_SETS_LIMIT) unitSets.clear();
+    unitSets.set(chars, set);
   }
-  return test;
+  return set;
 }
 
 function stripSet(s: string, chars: string, left: boolean, right: boolean): string {
-  const test = unitTest(chars);
-  if (test) return stripUnits(s, test, left, right);
+  const units = unitSet(chars);
+  if (units !== null) {
+    let i = 0;
+    let j = s.length;
+    if (left) while (i < j && units.has(s.charCodeAt(i))) i++;
+    if (right) while (j > i && units.has(s.charCodeAt(j - 1))) j--;
+    return i === 0 && j === s.length ? s : s.slice(i, j);
+  }
+  // Characters outside the BMP take two units: strip by code point then (rare: emoji in the strip set).
   const set = new Set(chars);
   const cps = [...s];
   let i = 0;
@@ -148,8 +153,20 @@ export function escapeRegExp(s: string): string {
 
 /** Remove every character of `chars` from `s` (Python `s.translate(str.maketrans('', '', chars))`). */
 export function deleteChars(s: string, chars: string): string {
-  const set = new Set(chars);
+  const units = unitSet(chars);
+  if (units === null) {
+    const set = new Set(chars);
+    let out = '';
+    for (const ch of s) if (!set.has(ch)) out += ch;
+    return out;
+  }
+  // Whole runs of kept units at a time; a surrogate half is never in `units`, so pairs are kept whole.
   let out = '';
-  for (const ch of s) if (!set.has(ch)) out += ch;
-  return out;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!units.has(s.charCodeAt(i))) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }

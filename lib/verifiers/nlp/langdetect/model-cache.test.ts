@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dataPath } from '../../../data/paths';
 import { createWindowScan, extractNgramRows, scanWindows } from './features';
 import type { IntMap } from './int-map';
-import { cachedModel, deserializeModel, profilesKey, serializeModel } from './model-cache';
+import { cachedModel, deserializeModel, serializeModel } from './model-cache';
 import { parseProfile, profileFromArrays } from './profile-json';
 import { buildProfileModel, type ProfileModel } from './profiles';
 
@@ -92,16 +92,5 @@ describe('profile model cache', () => {
     writeFileSync(blocker, '');
     expectSameModel(cachedModel(join(blocker, 'sub'), 'k', toy), toy());
     expect(existsSync(join(blocker, 'sub'))).toBe(false);
-  });
-
-  it('keys on the profiles’ names and bytes', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'aa'), '{"x": 1}');
-    writeFileSync(join(dir, 'bb'), '{"y": 2}');
-    const key = profilesKey(dir, ['bb', 'aa']);
-    expect(key).toBe(profilesKey(dir, ['aa', 'bb']));
-    expect(key).toMatch(/^[0-9a-f]{64}$/);
-    writeFileSync(join(dir, 'bb'), '{"y": 3}');
-    expect(profilesKey(dir, ['aa', 'bb'])).not.toBe(key);
   });
 });

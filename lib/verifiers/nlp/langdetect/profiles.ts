@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { filesKey } from '../../../data/binary-cache';
 import { dataPath, projectRoot } from '../../../data/paths';
 import { createIntMap, type IntMap } from './int-map';
-import { cachedModel, profilesKey } from './model-cache';
+import { cachedModel } from './model-cache';
 import { parseProfile, type ProfileSource } from './profile-json';
 
 /**
@@ -121,6 +122,6 @@ export function profileModel(): ProfileModel {
   const files = readdirSync(dir).filter((f) => !f.startsWith('.'));
   if (files.length < 2) throw new Error(`langdetect: need the 55 profiles in ${dir}, found ${files.length}`);
   const build = (): ProfileModel => buildProfileModel(files.map((f) => parseProfile(readFileSync(join(dir, f), 'utf8'), join(dir, f))));
-  cached = cachedModel(join(projectRoot(), '.cache'), profilesKey(dir, files), build);
+  cached = cachedModel(join(projectRoot(), '.cache'), filesKey(dir, files), build);
   return cached;
 }
