@@ -1,13 +1,13 @@
-import { metricValue, type MetricKey } from '../../analysis/aggregate';
-import type { PromptMetrics } from '../../analysis/prompt-metrics';
+import type { MetricKey } from '../../analysis/aggregate';
 import { judgeClaim } from '../../stats/claims';
+import { attentionFigures } from '../figures/attention';
 import { WORLD_FULL, WORLD_QUICK, WORLD_SMOKE } from '../configs/world';
 import { ATTENTION_BASE, type AttentionConfig } from '../tasks/attention/config';
-import type { ConstraintLook } from '../tasks/attention/run';
 import { ATTENTION_TASK } from '../tasks/attention/task';
 import type { WorldConfig } from '../tasks/world/config';
-import { defineExperiment, type ArmSpec, type RunResult, type Size } from './define';
-import { armTable, pairedClaim, seedValues, type RunValue } from './values';
+import { defineExperiment, type ArmSpec, type Size } from './define';
+import { armTable, pairedClaim, seedValues } from './values';
+import { lookPredicts, meanMetric } from './attention-values';
 import { dataJudgeArm } from './world-arms';
 
 /*
@@ -44,28 +44,6 @@ const arm = (s: (typeof SOURCES)[number]): ArmSpec<AttentionConfig> => ({
 
 const base = (size: Size): AttentionConfig => ({ ...ATTENTION_BASE, prompts: PROMPTS[size], source: { experiment: SOURCE, arm: null, world: WORLD[size] } });
 
-const promptsOf = (run: RunResult): readonly PromptMetrics[] => (run.final.prompts ?? []) as PromptMetrics[];
-const looksOf = (run: RunResult): readonly ConstraintLook[] => (run.final.looks ?? []) as ConstraintLook[];
-
-/** A metric's mean over a run's prompts (NaN prompts left out). */
-export const meanMetric = (key: MetricKey): RunValue => (run) => {
-  const xs = promptsOf(run).map((p) => metricValue(p, key)).filter(Number.isFinite);
-  return xs.length === 0 ? NaN : xs.reduce((a, b) => a + b, 0) / xs.length;
-};
-
-/** The point-biserial correlation between the attention mass on a constraint's span and whether it was satisfied. */
-export const lookPredicts: RunValue = (run) => {
-  const ls = looksOf(run).filter((l) => Number.isFinite(l.mass));
-  const n = ls.length;
-  if (n < 3) return NaN;
-  const mx = ls.reduce((s, l) => s + l.mass, 0) / n;
-  const my = ls.reduce((s, l) => s + (l.passed ? 1 : 0), 0) / n;
-  const cov = ls.reduce((s, l) => s + (l.mass - mx) * ((l.passed ? 1 : 0) - my), 0);
-  const vx = ls.reduce((s, l) => s + (l.mass - mx) ** 2, 0);
-  const vy = ls.reduce((s, l) => s + ((l.passed ? 1 : 0) - my) ** 2, 0);
-  return vx === 0 || vy === 0 ? NaN : cov / Math.sqrt(vx * vy);
-};
-
 const QUERY_MASS: MetricKey = { metric: 'mass', span: 'query' };
 const CONSTRAINT_MASS: MetricKey = { metric: 'mass', span: 'constraint' };
 const CONSTRAINT_ENTROPY: MetricKey = { metric: 'entropy', span: 'constraint' };
@@ -81,6 +59,7 @@ export const ATTENTION = defineExperiment({
     const s = SOURCES.find((x) => x.name === a);
     return s?.arm ? [{ experiment: SOURCE, arm: `${s.arm[0]}.${s.arm[1]}` }] : [];
   },
+  figures: (r) => attentionFigures(r, SOURCES.map((s) => s.name), 'hard-only'),
   report: (r) => ({
     claims: [
       pairedClaim({ name: 'precise-looks-at-query', statement: 'hard-only − warm start: attention mass of the response on the query', expect: 'positive' }, r, 'hard-only', 'warm-start', meanMetric(QUERY_MASS)),

@@ -5,6 +5,7 @@ import { writeMapsDir } from '../../../analysis/maps-dir';
 import { policyAttentionRecord } from '../../../analysis/policy-maps';
 import { metricValue } from '../../../analysis/aggregate';
 import { promptMetrics, type PromptMetrics } from '../../../analysis/prompt-metrics';
+import { tokenView, type TokenView } from '../../../analysis/token-view';
 import { loadPolicy, type Policy } from '../../../model/policy';
 import { latestCheckpoint } from '../../../rl/checkpoint';
 import { createRng } from '../../../stats/rng';
@@ -39,6 +40,8 @@ export interface AttentionSummary {
   readonly source: string;
   readonly prompts: readonly PromptMetrics[];
   readonly looks: readonly ConstraintLook[];
+  /** The first prompt at token level (last layer, mean over heads), for a heatmap. */
+  readonly example?: TokenView;
 }
 
 /** The runs root of a job directory <root>/<experiment>/<arm>/seed-<s>. */
@@ -74,10 +77,12 @@ export async function runAttention(config: AttentionConfig, outDir: string, opts
     const records = [];
     const prompts: PromptMetrics[] = [];
     const looks: ConstraintLook[] = [];
+    let example: TokenView | undefined;
     for (const [k, inst] of instances.entries()) {
       const id = promptOf(inst);
       const record = await policyAttentionRecord(policy, { id, promptIds: promptIds[k]!, responseIds: responses[k]!, spans: worldSpans(inst) }, { meta: { source: name } });
       const m = promptMetrics(record, { sink: config.sink });
+      example ??= tokenView(record, { layer: record.maps.layers - 1, head: 'mean', sink: config.sink });
       prompts.push(m);
       if (config.writeMaps) records.push(record);
       const constraints = constraintsOf(inst);
@@ -86,7 +91,7 @@ export async function runAttention(config: AttentionConfig, outDir: string, opts
     }
     await mkdir(outDir, { recursive: true });
     if (config.writeMaps) writeMapsDir(join(outDir, 'maps'), records, 'float16');
-    const summary: AttentionSummary = { source: name, prompts, looks };
+    const summary: AttentionSummary = { source: name, prompts, looks, ...(example ? { example } : {}) };
     await writeFile(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
     await writeFile(join(outDir, 'final.json'), JSON.stringify(summary) + '\n');
     return summary;
