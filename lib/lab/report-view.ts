@@ -1,4 +1,6 @@
 import type * as Aq from 'arquero';
+import type { AuditReport } from '../judge/audit-ci';
+import type { Interval } from '../stats/bootstrap';
 import { formatClaim, type Claim } from '../stats/claims';
 import type { Experiment, ExperimentReport, Size } from './experiments/define';
 import type { ExperimentRun } from './run-or-load';
@@ -69,4 +71,20 @@ export function verdictsMarkdown(runs: readonly ExperimentRun[]): string {
       return [`**${run.experiment.name}** (${run.size} size, ${seeds} seed${seeds === 1 ? '' : 's'}): ${tally}.${note}`, '', ...claims.map((c) => `- ${formatClaim(c)}`)].join('\n');
     })
     .join('\n\n');
+}
+
+/**
+ * Judge audits as a table: recall and precision on violations (violations are the positive class) and recall on
+ * compliant responses, each with its 95% bootstrap interval over prompts.
+ * @example showTable(judgeAuditTable(await auditWorldJudges(['oracle', 'sim:lenient'], { prompts: 600, seed: 1 })))
+ */
+export function judgeAuditTable(audits: readonly { judge: string; report: AuditReport }[]): Aq.ColumnTable {
+  const ci = (i: Interval): string => (Number.isFinite(i.estimate) ? `${round(i.estimate)} [${round(i.lo)}, ${round(i.hi)}]` : 'n/a');
+  return aq.from(
+    audits.map(({ judge, report }) => {
+      const m = report.overall.metrics;
+      const c = report.overall.confusion;
+      return { judge, violations: c.tp + c.fn, 'recall on violations': ci(m.recallViolation), 'precision on violations': ci(m.precisionViolation), 'recall on compliant': ci(m.recallCompliant) };
+    }),
+  );
 }

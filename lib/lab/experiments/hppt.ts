@@ -1,4 +1,5 @@
 import { judgeClaim } from '../../stats/claims';
+import { hpptFigures } from '../figures/hppt';
 import { HPPT_PILOT_EPOCHS, HPPT_POOL, HPPT_RAW_DATA, WORLD_FULL, WORLD_QUICK, WORLD_SMOKE } from '../configs/world';
 import { patch } from '../patch';
 import type { WorldConfig } from '../tasks/world/config';
@@ -45,6 +46,7 @@ export const HPPT = defineExperiment({
   base: { smoke: WORLD_SMOKE, quick: WORLD_QUICK, full: WORLD_FULL },
   arms: ARMS,
   seeds: { smoke: [1], quick: [1], full: [1, 2, 3] },
+  figures: (r) => hpptFigures(r, ARMS.map((a) => a.name)),
   report: (r) => {
     const diff = (a: number[], b: number[]): number[] => a.map((x, i) => x - b[i]!);
     return {

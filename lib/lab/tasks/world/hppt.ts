@@ -16,6 +16,7 @@ import type { BatchRewardFn } from '../../../rl/rollout';
 import { latestCheckpoint, readTrainerState } from '../../../rl/checkpoint';
 import type { WorldConfig } from './config';
 import type { WorldData } from './data';
+import { isSatisfiable } from './dataset';
 import { constraintsOf, promptOf, type WorldInstance } from './instance';
 import { worldGrpoTask } from './grpo-task';
 
@@ -128,4 +129,16 @@ export async function refineWithPilot(config: WorldConfig, data: WorldData, judg
   const pilot = { steps: rows.length, seconds: rows.reduce((s, r) => s + r.stepSeconds, 0), cpuSeconds: rows.reduce((s, r) => s + r.stepCpuSeconds, 0) };
   await writeFile(join(outDir, 'hppt-report.json'), JSON.stringify({ pilot, report }, null, 2) + '\n');
   return { refined: simplify.items.map((it) => refinedInstance(it, byKey)), report, pilot };
+}
+
+/** What a training pool holds before refinement: how many prompts, how many no policy can satisfy, how many carry several soft constraints. */
+export function poolSummary(pool: readonly WorldInstance[]): { prompts: number; unsatisfiable: number; severalSoft: number; softConstraints: number; hardConstraints: number } {
+  const kinds = pool.map((inst) => constraintsOf(inst).map((c) => c.kind));
+  return {
+    prompts: pool.length,
+    unsatisfiable: pool.filter((inst) => !isSatisfiable(inst)).length,
+    severalSoft: kinds.filter((k) => k.filter((x) => x === 'soft').length > 1).length,
+    softConstraints: kinds.flat().filter((x) => x === 'soft').length,
+    hardConstraints: kinds.flat().filter((x) => x === 'hard').length,
+  };
 }

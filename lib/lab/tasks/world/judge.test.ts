@@ -1,31 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { auditJudge } from '../../../judge/audit-ci';
 import { startFakeChatServer } from '../../../judge/fake-chat-server';
-import { createRng } from '../../../stats/rng';
 import { WORLD_BASE } from './config';
-import { drawDataset } from './dataset';
 import { constraintsOf, promptOf } from './instance';
 import { createWorldJudge } from './judge';
+import { auditWorldJudges } from './judge-audit';
 import { scoreResponses } from './reward';
-import { auditRows } from './run';
-import { teacherResponse } from './teacher';
 
 /*
  * Judges of the world measured by the judge-audit code on the world's responses (teacher responses to held-out
  * prompts: half of the soft constraints are violated), as every run measures its own judge.
  */
 
-const spec = { kinds: { 'hard-only': 0, 'soft-only': 1, mixed: 1 }, constraints: { min: 2, max: 4 }, types: 'all' as const, unsatisfiable: 0 };
-const prompts = drawDataset(spec, 1200, createRng(21), 'eval');
-const rng = createRng(22);
-const inputs = prompts.map((inst) => ({ prompt: promptOf(inst), response: teacherResponse(inst, rng), constraints: constraintsOf(inst) }));
-
-async function audit(judgeSpec: string) {
-  const judge = createWorldJudge(judgeSpec, { train: drawDataset(spec, 400, createRng(23), 'train'), teacher: WORLD_BASE.teacher, learnedExamples: 300, seed: 5 });
-  const scored = await scoreResponses(inputs, { judge, aggregate: 'all', falseAccept: 0, seed: 1 });
-  const rows = auditRows(inputs.map((x, k) => ({ ...x, set: 'x', scored: scored[k]! })));
-  return auditJudge(rows, { seed: 3, resamples: 400 });
-}
+const audits = auditWorldJudges(['sim:noisy:recall_violation=0.306,recall_compliant=0.95', 'oracle', 'sim:lenient', 'learned'], { prompts: 1200, seed: 21 });
+const audit = async (spec: string) => (await audits).find((a) => a.judge === spec)!.report;
 
 describe('the judges of the world, audited', () => {
   it('a noisy judge set to recall .306 on violations is measured back within its interval', async () => {
