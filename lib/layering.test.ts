@@ -54,3 +54,34 @@ describe('lib/ layering', () => {
     expect(folderImports).toEqual([]);
   });
 });
+
+describe('lib/ import graph', () => {
+  it('has no import cycles (the notebook kernel loads modules by nested requires and recurses forever on a cycle)', () => {
+    const graph = new Map<string, string[]>();
+    for (const file of sources(LIB)) {
+      const text = readFileSync(file, 'utf8');
+      const deps: string[] = [];
+      // value imports only: `import type` is erased and cannot close a cycle at run time
+      for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^'\n]*?from\s+'(\.{1,2}\/[^']+)'|(?:import|require)\(\s*'(\.{1,2}\/[^']+)'/g)) {
+        const target = resolve(dirname(file), (m[1] ?? m[2])!) + '.ts';
+        if (existsSync(target)) deps.push(target);
+      }
+      graph.set(file, deps);
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const path: string[] = [];
+    const visit = (f: string): void => {
+      state.set(f, 'open');
+      path.push(f);
+      for (const d of graph.get(f) ?? []) {
+        if (state.get(d) === 'open') cycles.push([...path.slice(path.indexOf(d)), d].map((p) => relative(LIB, p)).join(' → '));
+        else if (!state.has(d)) visit(d);
+      }
+      path.pop();
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { packArrays, unpackArrays } from '../../data/typed-arrays-file';
-import { orthoContext, type PunktParams } from './punkt-model';
+import { orthoContext, type PunktParams } from './punkt-params';
 
 /** Punkt parameters as one binary file (lib/data/typed-arrays-file.ts): the three small sets in the header. */
 const FORMAT = 'ifkit-punkt-params/1';
