@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 describe('ifkit lab', () => {
-  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final-eval.json; sample reads a checkpoint', async () => {
+  it('grpo writes config.json, metrics.jsonl, eval.jsonl, checkpoints and final.json; sample reads a checkpoint', async () => {
     const tiny = {
       model: { dModel: 16, nLayers: 1, nHeads: 2, contextLength: 32, mlpRatio: 2 },
       sft: { examples: 64, steps: 2, batchSize: 8 },
@@ -37,7 +37,7 @@ describe('ifkit lab', () => {
     const out = join(root, 'run');
     const printed = await runCli(['grpo', '--config', join(root, 'tiny.json'), '--out', out, '--cache', join(root, 'cache'), '--quiet']);
     expect(printed).toMatch(/held-out @   2: pass \d\.\d{3}/);
-    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final-eval.json', 'metrics.jsonl']);
+    expect((await readdir(out)).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
     expect(await readdir(join(out, 'checkpoints'))).toEqual(['step-000001', 'step-000002']);
     const config = JSON.parse(await readFile(join(out, 'config.json'), 'utf8')) as { grpo: { steps: number }; sft: { steps: number } };
     expect(config.grpo.steps).toBe(2);
