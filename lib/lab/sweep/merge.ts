@@ -65,10 +65,12 @@ export async function mergeShards(sources: readonly string[], out: string): Prom
       present++;
       continue;
     }
-    const there = (await read(to, 'final.json')) !== undefined || (await read(to, 'config.json')) !== undefined;
-    const why = there && (await differs(from, to));
+    // a job started but not finished in `out` (same config) is completed by the copy
+    const finished = (await read(to, 'final.json')) !== undefined;
+    const config = await read(to, 'config.json');
+    const why = finished ? await differs(from, to) : config !== undefined && config !== (await read(from, 'config.json')) ? 'different configs' : undefined;
     if (why) conflicts.push(`${id} in ${from} and the one already in ${to} have ${why}; move one of them away`);
-    else if (there && (await read(to, 'final.json')) !== undefined) present++;
+    else if (finished) present++;
     else copies.push({ from, to });
   }
   if (conflicts.length > 0) throw new Error(`lab merge: nothing copied, ${conflicts.length} conflicts:\n${conflicts.join('\n')}`);
