@@ -1,6 +1,7 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { pidAlive } from './pids';
 
 /*
  * Writes that a kill cannot leave half done: the bytes (or a whole directory) go to a temporary sibling first and
@@ -36,4 +37,19 @@ export async function writeDirAtomic(dir: string, fill: (tmp: string) => Promise
   await fill(tmp);
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
+}
+
+/**
+ * Remove the temporary files and directories in `dir` that writers killed mid-write left behind (their pid is dead);
+ * returns their names. A live writer's are kept.
+ * @example await removeDeadPartials('runs/x/arm/seed-1/checkpoints')
+ */
+export async function removeDeadPartials(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const dead = names.filter((n) => {
+    const m = /\.partial-(\d+)$/.exec(n);
+    return m !== null && !pidAlive(Number(m[1]));
+  });
+  for (const n of dead) await rm(join(dir, n), { recursive: true, force: true });
+  return dead;
 }

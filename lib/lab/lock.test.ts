@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSyn
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeHolder, pidAlive, processStart, tryLock, waitForLock, type LockHolder } from './lock';
+import { pidAlive, processStart } from '../data/pids';
+import { describeHolder, tryLock, waitForLock, type LockHolder } from './lock';
 
 const root = mkdtempSync(join(tmpdir(), 'ifkit-lock-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

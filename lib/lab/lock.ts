@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { pidAlive, processStart } from '../data/pids';
 
 /*
  * A lock on a job directory or on a warm start being trained, so that two sweeps, or a sweep and an orphaned worker
@@ -40,32 +41,6 @@ const STALE_AFTER_MS = 10 * 60_000;
 const HEARTBEAT_MS = 30_000;
 /** A takeover guard older than this was left by a process killed while taking over. */
 const GUARD_STALE_MS = 60_000;
-
-/** Fields of /proc/<pid>/stat after the command name (state first), or undefined off Linux or for no such pid. */
-function procStat(pid: number): string[] | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
-  } catch {
-    return undefined;
-  }
-}
-
-/** When a process started (clock ticks since boot, Linux), so that a pid reused by another process is told apart. */
-export function processStart(pid: number): string | undefined {
-  return procStat(pid)?.[19];
-}
-
-/** Whether a pid of this host is a running process (not a zombie; the same process if its start is given). */
-export function pidAlive(pid: number, start?: string): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-  const stat = procStat(pid);
-  if (stat === undefined) return true; // no /proc (macOS): kill(pid, 0) is all we know
-  return stat[0] !== 'Z' && (start === undefined || stat[19] === start);
-}
 
 /** The holder of a lock file as a sentence: who, where, since when, and how to clear it by hand. */
 export function describeHolder(path: string, h: LockHolder): string {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeDirAtomic } from '../data/atomic';
+import { removeDeadPartials, writeDirAtomic } from '../data/atomic';
 import type { ModelConfig } from '../model/config';
 import { createPolicy, loadPolicy, type Policy } from '../model/policy';
 import { trainSft, type SftExample, type SftStep } from '../model/sft';
@@ -77,6 +77,7 @@ export async function warmStart(spec: WarmStartSpec, tok: Tokenizer, o: WarmStar
   try {
     // trained by the holder we waited for
     if (await exists(join(dir, 'config.json'))) return { policy: await load(dir), cached: true, dir };
+    await removeDeadPartials(o.cacheDir);
     const policy = await train();
     await writeDirAtomic(dir, (tmp) => policy.save(tmp));
     return { policy, cached: false, dir };

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../data/atomic';
+import { removeDeadPartials, writeFileAtomic } from '../data/atomic';
 import { toJsonl } from '../data/jsonl';
 import type { Policy } from '../model/policy';
 import { createRng, type Rng } from '../stats/rng';
@@ -95,6 +95,7 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
     if (o.outDir) {
       await mkdir(o.outDir, { recursive: true });
       await writeFileAtomic(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
+      await removeDeadPartials(join(o.outDir, 'checkpoints'));
       const resumed = await restoreRun(policy, optimizer, o.outDir);
       if (resumed) ({ step: start, rng } = resumed);
       await keepRowsUpTo(join(o.outDir, 'metrics.jsonl'), start);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pidAlive, processStart } from '../../lab/lock';
+import { pidAlive, processStart } from '../../data/pids';
 
 /*
  * The sweep machinery through the real CLI, as a user (or a scheduler) runs it: `ifkit lab run` in its own process,

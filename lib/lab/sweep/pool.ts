@@ -54,7 +54,14 @@ function runWorker(task: SweepTask, onEvent: (e: ProgressEvent) => void, childre
     children.add(child);
     const errTail: string[] = [];
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith(PROGRESS_MARK)) onEvent(JSON.parse(line.slice(PROGRESS_MARK.length)) as ProgressEvent);
+      if (!line.startsWith(PROGRESS_MARK)) return;
+      let event: ProgressEvent;
+      try {
+        event = JSON.parse(line.slice(PROGRESS_MARK.length)) as ProgressEvent;
+      } catch {
+        return; // a progress line cut short (a worker killed mid-write) is only a missed update
+      }
+      onEvent(event);
     });
     createInterface({ input: child.stderr! }).on('line', (line) => {
       errTail.push(line);
