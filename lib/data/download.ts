@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
+import { writeFileAtomicSync } from './atomic';
 import { emojiKeysFromDataDict } from './emoji-keys';
 import { MANIFEST } from './manifest';
 import type { ManifestFile, Resource } from './manifest-types';
@@ -54,14 +55,6 @@ export function sha256(bytes: Uint8Array | string): string {
 
 function isValid(path: string, f: ManifestFile): boolean {
   return existsSync(path) && sha256(readFileSync(path)) === f.sha256;
-}
-
-/** Writes through a temporary file and a rename, so an interrupted run never leaves a half-written file. */
-function writeAtomic(path: string, bytes: Uint8Array | string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.partial-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, path);
 }
 
 async function download(url: string, o: FetchDataOptions, resource: string): Promise<Uint8Array> {
@@ -136,14 +129,14 @@ export async function fetchData(o: FetchDataOptions = {}): Promise<Map<string, F
     for (const f of todo) {
       const bytes = official.get(f.path);
       if (bytes && sha256(bytes) === f.sha256) {
-        writeAtomic(join(dataRoot, f.path), bytes);
+        writeFileAtomicSync(join(dataRoot, f.path), bytes);
         record(f, 'downloaded');
         continue;
       }
       if (bytes) fallback(r.id, `${f.path}: official bytes have sha256 ${sha256(bytes)}, pinned ${f.sha256}`);
       const mirrored = join(mirrorRoot, f.path);
       if (isValid(mirrored, f)) {
-        writeAtomic(join(dataRoot, f.path), readFileSync(mirrored));
+        writeFileAtomicSync(join(dataRoot, f.path), readFileSync(mirrored));
         record(f, 'mirror');
       } else {
         missing.push(f.path);

@@ -51,7 +51,12 @@ export type JobState = 'finished' | 'started' | 'new';
 export function jobState(job: Job): JobState {
   const configFile = join(job.dir, 'config.json');
   if (!existsSync(configFile)) return 'new';
-  const stored: unknown = JSON.parse(readFileSync(configFile, 'utf8'));
+  let stored: unknown;
+  try {
+    stored = JSON.parse(readFileSync(configFile, 'utf8'));
+  } catch (e) {
+    throw new Error(`${configFile} is not valid JSON (${e instanceof Error ? e.message : String(e)}); move or delete that directory to rerun ${job.experiment}/${job.arm}/seed-${job.seed}`);
+  }
   if (JSON.stringify(stored) !== JSON.stringify(job.config)) {
     throw new Error(
       `${configFile} holds a different config than ${job.experiment}/${job.arm}/seed-${job.seed} at size ${job.size} now asks for ` +

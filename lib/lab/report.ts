@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../data/atomic';
 import { join } from 'node:path';
 import { writeCsv, writeParquet } from '../data/table-files';
 import { formatClaim } from '../stats/claims';
@@ -39,7 +40,7 @@ export async function writeReport(e: Experiment, results: ExperimentResults, roo
   await writeParquet(join(dir, 'results.parquet'), rows);
   for (const t of report.tables) await writeCsv(join(dir, 'tables', `${t.name}.csv`), t.rows);
   const json = { experiment: e.name, size: results.size, runs: results.runs.length, missing, claims: report.claims, tables: report.tables };
-  await writeFile(join(dir, 'report.json'), JSON.stringify(json, null, 2) + '\n');
-  await writeFile(join(dir, 'claims.md'), markdown(e, results, report, missing));
+  await writeFileAtomic(join(dir, 'report.json'), JSON.stringify(json, null, 2) + '\n');
+  await writeFileAtomic(join(dir, 'claims.md'), markdown(e, results, report, missing));
   return report;
 }

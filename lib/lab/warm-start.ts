@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { access } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeDeadPartials, writeDirAtomic } from '../data/atomic';
 import type { ModelConfig } from '../model/config';
 import { createPolicy, loadPolicy, type Policy } from '../model/policy';
 import { trainSft, type SftExample, type SftStep } from '../model/sft';
 import type { Tokenizer } from '../model/tokenizer';
+import { describeHolder, waitForLock } from './lock';
 
 /*
  * The supervised warm start on imperfect teacher responses, cached on disk by a hash of everything that shapes
@@ -34,32 +36,52 @@ export function warmStartDir(cacheDir: string, key: string): string {
 }
 
 async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+  return access(path).then(() => true, () => false);
 }
 
-/** The warm-started policy: loaded from `cacheDir` if present, else trained (and saved there when given). */
-export async function warmStart(
-  spec: WarmStartSpec,
-  tok: Tokenizer,
-  cacheDir?: string,
-  onStep?: (s: SftStep) => void,
-): Promise<{ policy: Policy; cached: boolean; dir?: string }> {
-  const dir = cacheDir ? warmStartDir(cacheDir, warmStartKey(spec, tok)) : undefined;
-  if (dir && (await exists(join(dir, 'config.json')))) {
-    // the key covers the settings, not the model code: a checkpoint from an older weights layout fails to load
-    const policy = await loadPolicy(dir).catch((e: unknown) => {
-      const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`cached warm start ${dir} does not load (${why}); delete it to retrain, or use another cache directory`);
-    });
-    return { policy, cached: true, dir };
+async function load(dir: string): Promise<Policy> {
+  // the key covers the settings, not the model code: a checkpoint from an older weights layout fails to load
+  return loadPolicy(dir).catch((e: unknown) => {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(`cached warm start ${dir} does not load (${why}); delete it to retrain, or use another cache directory`);
+  });
+}
+
+export interface WarmStartOptions {
+  /** Where warm starts are cached; none: trained and not kept. */
+  readonly cacheDir?: string | undefined;
+  readonly onStep?: ((s: SftStep) => void) | undefined;
+  /** Another process is training this warm start: this one waits for it (told once per holder). */
+  readonly onWait?: ((message: string) => void) | undefined;
+}
+
+/**
+ * The warm-started policy: loaded from the cache if present, else trained (and saved there when given). Training
+ * holds a lock beside the cached directory, so parallel jobs, shards or sweeps sharing a cache (also on a network
+ * filesystem) train each warm start once: the others wait and load it. It is saved under a temporary name and renamed
+ * when whole, so a killed process never leaves half a warm start.
+ * @example const { policy } = await warmStart(spec, tok, { cacheDir: 'runs/sft-cache' })
+ */
+export async function warmStart(spec: WarmStartSpec, tok: Tokenizer, o: WarmStartOptions = {}): Promise<{ policy: Policy; cached: boolean; dir?: string }> {
+  const train = async (): Promise<Policy> => {
+    const policy = createPolicy({ vocabSize: tok.vocabSize, ...spec.model }, tok, spec.seed);
+    await trainSft(policy, spec.examples(), { ...spec.sft, seed: spec.seed, ...(o.onStep ? { onStep: o.onStep } : {}) });
+    return policy;
+  };
+  if (!o.cacheDir) return { policy: await train(), cached: false };
+  const dir = warmStartDir(o.cacheDir, warmStartKey(spec, tok));
+  if (await exists(join(dir, 'config.json'))) return { policy: await load(dir), cached: true, dir };
+  await mkdir(o.cacheDir, { recursive: true });
+  const lockFile = `${dir}.lock`;
+  const lock = await waitForLock(lockFile, `training warm start ${dir}`, { onWait: (h) => o.onWait?.(describeHolder(lockFile, h)) });
+  try {
+    // trained by the holder we waited for
+    if (await exists(join(dir, 'config.json'))) return { policy: await load(dir), cached: true, dir };
+    await removeDeadPartials(o.cacheDir);
+    const policy = await train();
+    await writeDirAtomic(dir, (tmp) => policy.save(tmp));
+    return { policy, cached: false, dir };
+  } finally {
+    lock.release();
   }
-  const policy = createPolicy({ vocabSize: tok.vocabSize, ...spec.model }, tok, spec.seed);
-  await trainSft(policy, spec.examples(), { ...spec.sft, seed: spec.seed, ...(onStep ? { onStep } : {}) });
-  if (dir) await policy.save(dir);
-  return { policy, cached: false, ...(dir ? { dir } : {}) };
 }

@@ -1,13 +1,15 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeDirAtomic } from '../data/atomic';
 import type { Policy } from '../model/policy';
 import type { AdamSnapshot } from './optimizer';
 
 /*
  * A trainer checkpoint holds everything an exact resume needs: the policy (its own save format), the Adam moments
  * and step count (float32, raw), the number of finished GRPO steps and the training RNG state at that point.
- * Layout: <out>/checkpoints/step-000050/{policy/, optimizer.bin, trainer.json}.
+ * Layout: <out>/checkpoints/step-000050/{policy/, optimizer.bin, trainer.json}. A checkpoint is written under a
+ * temporary name and renamed when whole, so a run killed while saving one resumes from the one before.
  */
 
 export interface TrainerState {
@@ -31,7 +33,11 @@ const stepDir = (out: string, step: number): string => join(out, 'checkpoints', 
 /** Write a checkpoint; returns its directory. */
 export async function saveTrainerCheckpoint(out: string, policy: Policy, state: TrainerState): Promise<string> {
   const dir = stepDir(out, state.step);
-  await mkdir(dir, { recursive: true });
+  await writeDirAtomic(dir, (tmp) => writeCheckpointFiles(tmp, policy, state));
+  return dir;
+}
+
+async function writeCheckpointFiles(dir: string, policy: Policy, state: TrainerState): Promise<void> {
   await policy.save(join(dir, 'policy'));
   const parts = [...state.adam.m, ...state.adam.v];
   const total = parts.reduce((n, a) => n + a.length, 0);
@@ -47,7 +53,6 @@ export async function saveTrainerCheckpoint(out: string, policy: Policy, state: 
     sizes: state.adam.m.map((a) => a.length),
   };
   await writeFile(join(dir, 'trainer.json'), JSON.stringify(meta, null, 2) + '\n');
-  return dir;
 }
 
 /** The newest checkpoint directory under `out`, or undefined when there is none. */
@@ -59,17 +64,25 @@ export async function latestCheckpoint(out: string): Promise<string | undefined>
   } catch {
     return undefined;
   }
-  const steps = names.filter((n) => /^step-\d+$/.test(n)).sort();
-  const last = steps[steps.length - 1];
-  return last === undefined ? undefined : join(root, last);
+  // trainer.json is written last: a directory without it is a partial checkpoint of an older writer
+  for (const name of names.filter((n) => /^step-\d+$/.test(n)).sort().reverse()) {
+    if (await access(join(root, name, 'trainer.json')).then(() => true, () => false)) return join(root, name);
+  }
+  return undefined;
 }
 
 /** Read the trainer state of a checkpoint directory (the policy is loaded separately from `<dir>/policy`). */
 export async function readTrainerState(dir: string): Promise<TrainerState> {
-  const raw: unknown = JSON.parse(await readFile(join(dir, 'trainer.json'), 'utf8'));
+  const file = join(dir, 'trainer.json');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}); delete ${dir} to resume from the checkpoint before it`);
+  }
   const parsed = trainerJsonSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`${join(dir, 'trainer.json')} is not a GRPO trainer checkpoint (${parsed.error.message})`);
+    throw new Error(`${file} is not a GRPO trainer checkpoint (${parsed.error.message}); delete ${dir} to resume from the checkpoint before it`);
   }
   const meta = parsed.data;
   const buf = await readFile(join(dir, 'optimizer.bin'));

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,35 @@ describe('trainGrpo', () => {
     expect(written).toEqual(config);
     unbroken.dispose();
     second.dispose();
+  });
+
+  it('a run killed anywhere (before its first checkpoint, mid-line, mid-checkpoint) resumes to the unbroken run', async () => {
+    // the evaluation reads the weights, so an eval row differs if the resumed weights do
+    const evaluate = async (p: Policy) => ({ weightSum: weightsOf(p).flat().reduce((a, b) => a + b, 0) });
+    const c = { ...config, evalEvery: 1 };
+    const readEval = async (dir: string) => (await readFile(join(dir, 'eval.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { step: number });
+    const unbroken = createPolicy(modelConfig, tok, 5);
+    await trainGrpo({ policy: unbroken, config: c, task: toyTask(), outDir: join(root, 'c'), evaluate });
+
+    const out = join(root, 'd');
+    const run = async (stopAfter?: number) => {
+      const p = createPolicy(modelConfig, tok, 5);
+      await trainGrpo({ policy: p, config: c, task: toyTask(), outDir: out, evaluate, ...(stopAfter ? { stopAfter } : {}) });
+      return p;
+    };
+    (await run(1)).dispose(); // killed before the first checkpoint (step 2): starts over, evaluating step 0 once
+    (await run(3)).dispose(); // checkpoint at 2, rows and evaluation of step 3 written
+    await appendFile(join(out, 'metrics.jsonl'), '{"step":4,"rewardMe'); // killed while appending a row
+    await mkdir(join(out, 'checkpoints', 'step-000004', 'policy'), { recursive: true }); // a partial checkpoint of an older writer
+    const resumed = await run();
+
+    expect((await readEval(out)).map((r) => r.step)).toEqual([0, 1, 2, 3, 4]);
+    expect(await readEval(out)).toEqual(await readEval(join(root, 'c')));
+    expect(withoutTimings(await readRows(out))).toEqual(withoutTimings(await readRows(join(root, 'c'))));
+    expect(weightsOf(resumed)).toEqual(weightsOf(unbroken));
+    expect((await readdir(join(out, 'checkpoints'))).sort()).toEqual(['step-000002', 'step-000004']);
+    unbroken.dispose();
+    resumed.dispose();
   });
 
   it('sync, async and batch reward functions give the same run', async () => {

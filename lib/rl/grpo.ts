@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { removeDeadPartials, writeFileAtomic } from '../data/atomic';
 import { toJsonl } from '../data/jsonl';
 import type { Policy } from '../model/policy';
 import { createRng, type Rng } from '../stats/rng';
@@ -95,12 +96,14 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
   try {
     if (o.outDir) {
       await mkdir(o.outDir, { recursive: true });
-      await writeFile(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
+      await writeFileAtomic(join(o.outDir, 'config.json'), JSON.stringify(o.recordedConfig ?? config, null, 2) + '\n');
+      await removeDeadPartials(join(o.outDir, 'checkpoints'));
       const resumed = await restoreRun(policy, optimizer, o.outDir);
       if (resumed) ({ step: start, rng } = resumed);
       if (resumed) o.onResume?.(start);
       await keepRowsUpTo(join(o.outDir, 'metrics.jsonl'), start);
-      await keepRowsUpTo(join(o.outDir, 'eval.jsonl'), start);
+      // the evaluation at a checkpoint's step is written before the checkpoint; step 0 has none and is evaluated again
+      await keepRowsUpTo(join(o.outDir, 'eval.jsonl'), start === 0 ? -1 : start);
     }
     reference = await referencePolicy(policy, config, o.outDir, start > 0);
     const runEval = async (step: number): Promise<void> => {
@@ -118,10 +121,11 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
       o.onStep?.(row);
       const done = step + 1;
       const last = done === config.steps;
+      // evaluate first: a run killed between the two resumes from the checkpoint before and evaluates again
+      if (last || (config.evalEvery > 0 && done % config.evalEvery === 0)) await runEval(done);
       if (o.outDir && (last || (config.checkpointEvery > 0 && done % config.checkpointEvery === 0))) {
         await saveTrainerCheckpoint(o.outDir, policy, { step: done, rngState: rng.state(), adam: optimizer.exportState() });
       }
-      if (last || (config.evalEvery > 0 && done % config.evalEvery === 0)) await runEval(done);
     }
   } finally {
     optimizer.dispose();

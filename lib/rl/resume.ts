@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../data/atomic';
 import { loadPolicy, type Policy } from '../model/policy';
 import { rngFromState, type Rng } from '../stats/rng';
 import { latestCheckpoint, readTrainerState } from './checkpoint';
@@ -35,7 +36,17 @@ export async function referencePolicy(policy: Policy, config: GrpoConfig, outDir
   return ref;
 }
 
-/** Drop rows written after `step` (a run that died after its last checkpoint). */
+/** The step of a JSONL row; undefined for a torn last line (a run killed while appending it). */
+function stepOf(line: string, isLast: boolean, file: string, at: number): number | undefined {
+  try {
+    return (JSON.parse(line) as { step: number }).step;
+  } catch (e) {
+    if (isLast) return undefined;
+    throw new Error(`${file}:${at + 1} is not a JSON row (${e instanceof Error ? e.message : String(e)}); only the last line can be torn by a kill`);
+  }
+}
+
+/** Drop rows written after `step` (a run that died after its last checkpoint), and a torn last line. */
 export async function keepRowsUpTo(file: string, step: number): Promise<void> {
   let text = '';
   try {
@@ -43,8 +54,14 @@ export async function keepRowsUpTo(file: string, step: number): Promise<void> {
   } catch {
     return;
   }
-  const rows = text.split('\n').filter((l) => l.trim() !== '' && (JSON.parse(l) as { step: number }).step <= step);
-  await writeFile(file, rows.map((r) => r + '\n').join(''));
+  const lines = text.split('\n');
+  const last = lines.findLastIndex((l) => l.trim() !== '');
+  const rows = lines.filter((l, i) => {
+    if (l.trim() === '') return false;
+    const s = stepOf(l, i === last, file, i);
+    return s !== undefined && s <= step;
+  });
+  await writeFileAtomic(file, rows.map((r) => r + '\n').join(''));
 }
 
 /** Train `policy` with GRPO; returns the metrics rows of the steps run in this call. */

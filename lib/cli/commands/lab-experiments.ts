@@ -4,7 +4,7 @@ import { EXPERIMENTS, getExperiment } from '../../lab/experiments/registry';
 import { writeReport } from '../../lab/report';
 import { loadResults } from '../../lab/results';
 import { defaultRunsRoot, defaultSftCache } from '../../lab/roots';
-import { runJob, progressLine } from '../../lab/sweep/job-process';
+import { progressLine, runJob, watchParent } from '../../lab/sweep/job-process';
 import { mergeShards } from '../../lab/sweep/merge';
 import { parseShard } from '../../lab/sweep/plan';
 import { runSweep } from '../../lab/sweep/sweep';
@@ -73,13 +73,21 @@ async function runAction(names: string[], f: SizeFlags & { arm?: string[]; seeds
     for (const c of r.report.claims) console.log(`  ${formatClaim(c)}`);
   }
   const minutes = (performance.now() - t0) / 60000;
-  console.log(`\nsweep: ${result.pool.done.length} tasks ran, ${result.plan.finished.length} jobs were already finished, ${result.pool.failed.length} failed, ${result.pool.skipped.length} skipped; ${minutes.toFixed(1)} min wall`);
+  const { plan, pool } = result;
+  console.log(
+    `\nsweep: ${pool.done.length} tasks ran, ${plan.finished.length} jobs were already finished, ${pool.failed.length} failed, ` +
+      `${plan.refused.length} refused, ${pool.skipped.length} skipped; ${minutes.toFixed(1)} min wall`,
+  );
   if (shard && shard.n > 1) console.log(`shard ${shard.k}/${shard.n} done: run \`ifkit lab merge <every shard's --out> --out <root> --size ${size}\` when all shards are`);
-  for (const x of result.pool.failed) console.error(`FAILED ${x.id}: ${x.message}`);
-  if (result.pool.failed.length > 0 || abort.signal.aborted) {
-    console.error(abort.signal.aborted ? 'sweep stopped: rerun the same command to resume (finished jobs are kept; started ones resume from their checkpoints)' : 'some jobs failed: fix the cause and rerun the same command (finished jobs are not rerun)');
-    process.exitCode = 1;
-  }
+  for (const x of plan.refused) console.error(`REFUSED ${x.job.experiment}/${x.job.arm}/seed-${x.job.seed}: ${x.message}`);
+  for (const x of pool.failed) console.error(`FAILED ${x.id}: ${x.message}`);
+  if (abort.signal.aborted) {
+    console.error('sweep stopped: rerun the same command to resume (finished jobs are kept; started ones resume from their checkpoints)');
+  } else if (pool.failed.length + plan.refused.length + pool.skipped.length > 0) {
+    for (const x of pool.skipped) console.error(`SKIPPED ${x.id}: ${x.because}`);
+    console.error('not every job finished: deal with what is named above and rerun the same command (finished jobs are not rerun)');
+  } else return;
+  process.exitCode = 1;
 }
 
 async function reportAction(name: string, f: SizeFlags & { out?: string }): Promise<void> {
@@ -95,12 +103,21 @@ async function reportAction(name: string, f: SizeFlags & { out?: string }): Prom
 
 async function mergeAction(dirs: string[], f: SizeFlags & { out: string }): Promise<void> {
   const size = sizeOf(f);
-  const { copied, experiments } = await mergeShards(dirs, f.out);
-  console.log(`merged ${copied} finished jobs from ${dirs.length} shards into ${f.out}`);
+  const { copied, present, experiments } = await mergeShards(dirs, f.out);
+  console.log(`merged ${copied} finished jobs from ${dirs.length} shards into ${f.out}${present > 0 ? ` (${present} were there already)` : ''}`);
   for (const name of experiments) await reportAction(name, { size, out: f.out });
 }
 
-async function jobAction(f: { experiment: string; arm: string; seed: string; size: string; dir: string; cache: string; warmStartOnly?: boolean }): Promise<void> {
+async function jobAction(f: { experiment: string; arm: string; seed: string; size: string; dir: string; cache: string; parent?: string; warmStartOnly?: boolean }): Promise<void> {
+  if (f.parent !== undefined) {
+    const parent = nonNegativeIntFlag('parent', f.parent);
+    watchParent(parent, () => {
+      console.error(`lab job: the sweep that started this worker (pid ${parent}) is gone; stopping (rerun the sweep to resume from the last checkpoint)`);
+      process.exit(1);
+    });
+  }
+  // exit through process.exit, so that the job's lock is released on the way out
+  process.once('SIGTERM', () => process.exit(143)).once('SIGINT', () => process.exit(130));
   await initBackend();
   await runJob(
     {
@@ -151,6 +168,7 @@ export function registerLabExperimentCommands(lab: Command): void {
     .requiredOption('--size <size>')
     .requiredOption('--dir <dir>')
     .requiredOption('--cache <dir>')
+    .option('--parent <pid>', 'stop when this process (the sweep) is gone')
     .option('--warm-start-only')
     .action(jobAction);
 }

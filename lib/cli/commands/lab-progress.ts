@@ -39,7 +39,8 @@ export function createSweepProgress(quiet: boolean): SweepProgress {
       for (const t of tasks) steps.set(t.id, taskSteps(t));
       const all = [...steps.values()].reduce((a, b) => a + b, 0);
       total?.setTotal(Math.max(1, all));
-      log(`sweep: ${plan.jobs.length} jobs to run (${plan.jobs.filter((j) => j.state === 'started').length} resuming), ${plan.finished.length} already finished, ${plan.warmStarts.length} warm starts to train; runs in ${root}`);
+      const refused = plan.refused.length > 0 ? `, ${plan.refused.length} refused (their directory holds another config)` : '';
+      log(`sweep: ${plan.jobs.length} jobs to run (${plan.jobs.filter((j) => j.state === 'started').length} resuming), ${plan.finished.length} already finished${refused}, ${plan.warmStarts.length} warm starts to train; runs in ${root}`);
     },
     event(e) {
       const id = e.task.id;
@@ -56,6 +57,8 @@ export function createSweepProgress(quiet: boolean): SweepProgress {
             running.get(id)?.update(p.step, { info });
             if (!multi && (p.kind === 'step' ? p.step % 50 === 0 : p.step % 200 === 0)) log(`  ${id}: ${p.kind === 'sft' ? 'warm start' : 'GRPO'} step ${p.step}/${p.total}, ${info}`);
           } else if (p.kind === 'warm' && !multi) log(`  ${id}: warm start ${p.cached ? 'loaded from the cache' : 'trained'}`);
+          else if (p.kind === 'wait') log(`  ${id}: waiting: ${p.message}`);
+          else if (p.kind === 'finished-already') log(`  ${id}: finished by another sweep since this one was planned`);
           break;
         }
         case 'done':

@@ -8,7 +8,8 @@ import { PROGRESS_MARK, type JobArgs, type ProgressEvent } from './job-process';
  * Worker processes for a sweep: tfjs-wasm runs one thread per process, so parallel work means one process per core.
  * Each task runs `ifkit lab job …` in its own process; at most `jobs` run at once; a task waits for the tasks it
  * depends on (a run for its warm start) and is skipped if one of them failed. A failed task never stops the others:
- * the sweep ends with every failure named and the tail of its error output.
+ * the sweep ends with every failure named and the tail of its error output. Workers get the sweep's pid and stop by
+ * themselves if it dies.
  */
 
 export interface SweepTask {
@@ -27,11 +28,11 @@ export type PoolEvent =
 export interface PoolResult {
   readonly done: readonly string[];
   readonly failed: readonly { readonly id: string; readonly message: string }[];
-  readonly skipped: readonly string[];
+  readonly skipped: readonly { readonly id: string; readonly because: string }[];
 }
 
 /** The command line of a task's worker. */
-export function workerArgs(a: JobArgs): string[] {
+export function workerArgs(a: JobArgs, parentPid = process.pid): string[] {
   return [
     join(projectRoot(), 'bin', 'ifkit.js'),
     'lab',
@@ -42,6 +43,7 @@ export function workerArgs(a: JobArgs): string[] {
     '--size', a.size,
     '--dir', a.dir,
     '--cache', a.sftCacheDir,
+    '--parent', String(parentPid),
     ...(a.warmStartOnly ? ['--warm-start-only'] : []),
   ];
 }
@@ -52,7 +54,14 @@ function runWorker(task: SweepTask, onEvent: (e: ProgressEvent) => void, childre
     children.add(child);
     const errTail: string[] = [];
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith(PROGRESS_MARK)) onEvent(JSON.parse(line.slice(PROGRESS_MARK.length)) as ProgressEvent);
+      if (!line.startsWith(PROGRESS_MARK)) return;
+      let event: ProgressEvent;
+      try {
+        event = JSON.parse(line.slice(PROGRESS_MARK.length)) as ProgressEvent;
+      } catch {
+        return; // a progress line cut short (a worker killed mid-write) is only a missed update
+      }
+      onEvent(event);
     });
     createInterface({ input: child.stderr! }).on('line', (line) => {
       errTail.push(line);
@@ -77,12 +86,14 @@ function runWorker(task: SweepTask, onEvent: (e: ProgressEvent) => void, childre
 export async function runPool(tasks: readonly SweepTask[], jobs: number, onEvent: (e: PoolEvent) => void, signal?: AbortSignal): Promise<PoolResult> {
   const state = new Map<string, 'pending' | 'running' | 'done' | 'failed' | 'skipped'>(tasks.map((t) => [t.id, 'pending']));
   const failed: { id: string; message: string }[] = [];
+  const skipped: { id: string; because: string }[] = [];
   const children = new Set<ChildProcess>();
   const stop = (): void => children.forEach((c) => c.kill('SIGTERM'));
   signal?.addEventListener('abort', stop, { once: true });
   await new Promise<void>((resolveAll) => {
     const skip = (t: SweepTask, because: string): void => {
       state.set(t.id, 'skipped');
+      skipped.push({ id: t.id, because });
       onEvent({ type: 'skipped', task: t, because });
     };
     const pump = (): void => {
@@ -114,6 +125,12 @@ export async function runPool(tasks: readonly SweepTask[], jobs: number, onEvent
           },
           (e: unknown) => {
             const message = e instanceof Error ? e.message : String(e);
+            // a worker stopped with the sweep is not a failure: it resumes with the next run
+            if (signal?.aborted) {
+              skip(t, 'the sweep was stopped');
+              pump();
+              return;
+            }
             state.set(t.id, 'failed');
             failed.push({ id: t.id, message });
             onEvent({ type: 'failed', task: t, message });
@@ -126,6 +143,5 @@ export async function runPool(tasks: readonly SweepTask[], jobs: number, onEvent
     pump();
   });
   signal?.removeEventListener('abort', stop);
-  const ids = (s: string) => [...state].filter(([, v]) => v === s).map(([k]) => k);
-  return { done: ids('done'), failed, skipped: ids('skipped') };
+  return { done: [...state].filter(([, v]) => v === 'done').map(([k]) => k), failed, skipped };
 }

@@ -12,6 +12,8 @@ import type { ConstraintKind } from '../../verifiers/types';
 export interface JobHooks {
   onSftStep?(s: SftStep): void;
   onWarmStart?(info: { cached: boolean; dir?: string }): void;
+  /** Another process trains the warm start this job needs: the job waits for it. */
+  onWait?(message: string): void;
   onStep?(row: GrpoMetrics): void;
   onEval?(step: number, metrics: Record<string, number>): void;
 }

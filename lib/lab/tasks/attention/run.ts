@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../../../data/atomic';
 import { join, resolve } from 'node:path';
 import { writeMapsDir } from '../../../analysis/maps-dir';
 import { policyAttentionRecord } from '../../../analysis/policy-maps';
@@ -52,7 +53,7 @@ async function sourcePolicy(config: AttentionConfig, outDir: string, opts: JobOp
   const source = sourceRun(config);
   if (source === undefined) {
     const tok = worldTokenizer();
-    const ws = await warmStart(worldWarmStart(world, tok), tok, opts.sftCacheDir);
+    const ws = await warmStart(worldWarmStart(world, tok), tok, { ...(opts.sftCacheDir ? { cacheDir: opts.sftCacheDir } : {}), ...(opts.hooks?.onWait ? { onWait: opts.hooks.onWait } : {}) });
     return { policy: ws.policy, name: `warm start${ws.dir ? ` (${ws.dir})` : ''}` };
   }
   const run = join(rootOf(outDir), source);
@@ -92,8 +93,8 @@ export async function runAttention(config: AttentionConfig, outDir: string, opts
     await mkdir(outDir, { recursive: true });
     if (config.writeMaps) writeMapsDir(join(outDir, 'maps'), records, 'float16');
     const summary: AttentionSummary = { source: name, prompts, looks, ...(example ? { example } : {}) };
-    await writeFile(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
-    await writeFile(join(outDir, 'final.json'), JSON.stringify(summary) + '\n');
+    await writeFileAtomic(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+    await writeFileAtomic(join(outDir, 'final.json'), JSON.stringify(summary) + '\n');
     return summary;
   } finally {
     policy.dispose();

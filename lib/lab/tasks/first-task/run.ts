@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../data/atomic';
 import { readJsonlSync } from '../../../data/jsonl';
 import type { SftStep } from '../../../model/sft';
 import type { Policy } from '../../../model/policy';
@@ -22,6 +22,8 @@ import { drawInstances, labTokenizer, promptIds, promptText, splitInstances, typ
 export interface LabHooks {
   onSftStep?(s: SftStep): void;
   onWarmStart?(info: { cached: boolean; dir?: string }): void;
+  /** Another process trains the warm start this job needs: the job waits for it. */
+  onWait?(message: string): void;
   onStep?(row: GrpoMetrics): void;
   /** The run continues from a checkpoint at this step. */
   onResume?(step: number): void;
@@ -87,7 +89,7 @@ export async function runLab(
   const tok = labTokenizer();
   const split = splitInstances(config.heldOut, config.seed);
   const hooks = opts.hooks ?? {};
-  const ws = await warmStart(firstTaskWarmStart(config, tok, split), tok, opts.sftCacheDir, hooks.onSftStep);
+  const ws = await warmStart(firstTaskWarmStart(config, tok, split), tok, { cacheDir: opts.sftCacheDir, onStep: hooks.onSftStep, onWait: hooks.onWait });
   hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
   const policy = ws.policy;
   const evalOpts = { maxNewTokens: config.grpo.maxNewTokens, seed: config.evalSeed, checks: config.checks };
@@ -112,6 +114,6 @@ export async function runLab(
   const before = curve[0]?.eval ?? (await evaluateLab(policy, split.heldOut, evalOpts));
   const after = curve[curve.length - 1]?.eval ?? before;
   const finished = opts.stopAfter === undefined || opts.stopAfter >= config.grpo.steps;
-  if (outDir && finished) await writeFile(join(outDir, 'final.json'), JSON.stringify({ before, after, curve }, null, 2) + '\n');
+  if (outDir && finished) await writeFileAtomic(join(outDir, 'final.json'), JSON.stringify({ before, after, curve }, null, 2) + '\n');
   return { before, after, curve, metrics, policy };
 }

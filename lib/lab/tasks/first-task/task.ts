@@ -18,7 +18,7 @@ export const FIRST_TASK: LabTask<LabConfig> = {
   warmStartKey: (c) => warmStartKey(firstTaskWarmStart(c, labTokenizer(), splitInstances(c.heldOut, c.seed)), labTokenizer()),
   prepareWarmStart: async (c, opts) => {
     const tok = labTokenizer();
-    const ws = await warmStart(firstTaskWarmStart(c, tok, splitInstances(c.heldOut, c.seed)), tok, opts.sftCacheDir, opts.hooks?.onSftStep);
+    const ws = await warmStart(firstTaskWarmStart(c, tok, splitInstances(c.heldOut, c.seed)), tok, { cacheDir: opts.sftCacheDir, onStep: opts.hooks?.onSftStep, onWait: opts.hooks?.onWait });
     opts.hooks?.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
     ws.policy.dispose();
   },
@@ -30,6 +30,7 @@ export const FIRST_TASK: LabTask<LabConfig> = {
       hooks: {
         ...(h.onSftStep ? { onSftStep: h.onSftStep } : {}),
         ...(h.onWarmStart ? { onWarmStart: h.onWarmStart } : {}),
+        ...(h.onWait ? { onWait: h.onWait } : {}),
         ...(h.onStep ? { onStep: h.onStep } : {}),
         ...(h.onEval ? { onEval: (step, e) => h.onEval!(step, { ...e }) } : {}),
       },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../data/atomic';
 import { readJsonlSync, toJsonl } from '../../../data/jsonl';
 import type { Judge } from '../../../judge/types';
 import { learnabilityFilter } from '../../../hppt/filter';
@@ -127,7 +128,7 @@ export async function refineWithPilot(config: WorldConfig, data: WorldData, judg
   });
   const rows = readJsonlSync(join(dir, 'metrics.jsonl')).map(({ value }) => value as GrpoMetrics);
   const pilot = { steps: rows.length, seconds: rows.reduce((s, r) => s + r.stepSeconds, 0), cpuSeconds: rows.reduce((s, r) => s + r.stepCpuSeconds, 0) };
-  await writeFile(join(outDir, 'hppt-report.json'), JSON.stringify({ pilot, report }, null, 2) + '\n');
+  await writeFileAtomic(join(outDir, 'hppt-report.json'), JSON.stringify({ pilot, report }, null, 2) + '\n');
   return { refined: simplify.items.map((it) => refinedInstance(it, byKey)), report, pilot };
 }
 

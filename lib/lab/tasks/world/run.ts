@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../../../data/atomic';
 import { readJsonlSync } from '../../../data/jsonl';
 import type { AuditRow } from '../../../judge/audit';
 import { auditJudge, type AuditReport } from '../../../judge/audit-ci';
@@ -32,6 +32,8 @@ import { worldTokenizer } from './vocabulary';
 export interface WorldHooks {
   onSftStep?(s: SftStep): void;
   onWarmStart?(info: { cached: boolean; dir?: string }): void;
+  /** Another process trains the warm start this job needs: the job waits for it. */
+  onWait?(message: string): void;
   onStep?(row: GrpoMetrics): void;
   onEval?(step: number, metrics: Record<string, number>): void;
 }
@@ -141,7 +143,7 @@ export async function runWorld(config: WorldConfig, outDir: string | undefined, 
   const tok = worldTokenizer();
   const data = worldData(config);
   const hooks = opts.hooks ?? {};
-  const ws = await warmStart(worldWarmStart(config, tok), tok, opts.sftCacheDir, hooks.onSftStep);
+  const ws = await warmStart(worldWarmStart(config, tok), tok, { cacheDir: opts.sftCacheDir, onStep: hooks.onSftStep, onWait: hooks.onWait });
   hooks.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
   const policy = ws.policy;
   const judge = createWorldJudge(config.reward.judge, {
@@ -183,8 +185,8 @@ export async function runWorld(config: WorldConfig, outDir: string | undefined, 
     ...(hppt ? { hppt: hpptSummary(hppt) } : {}),
   };
   if (outDir && (opts.stopAfter === undefined || opts.stopAfter >= config.grpo.steps)) {
-    if (report) await writeFile(join(outDir, 'judge-audit.json'), JSON.stringify(report, null, 2) + '\n');
-    await writeFile(join(outDir, 'final.json'), JSON.stringify(summary, null, 2) + '\n');
+    if (report) await writeFileAtomic(join(outDir, 'judge-audit.json'), JSON.stringify(report, null, 2) + '\n');
+    await writeFileAtomic(join(outDir, 'final.json'), JSON.stringify(summary, null, 2) + '\n');
   }
   return { summary, policy, metrics };
 }

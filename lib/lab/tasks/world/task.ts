@@ -15,7 +15,7 @@ export const WORLD_TASK: LabTask<WorldConfig> = {
   warmStartKey: (c) => warmStartKey(worldWarmStart(c, worldTokenizer()), worldTokenizer()),
   prepareWarmStart: async (c, opts) => {
     const tok = worldTokenizer();
-    const ws = await warmStart(worldWarmStart(c, tok), tok, opts.sftCacheDir, opts.hooks?.onSftStep);
+    const ws = await warmStart(worldWarmStart(c, tok), tok, { cacheDir: opts.sftCacheDir, onStep: opts.hooks?.onSftStep, onWait: opts.hooks?.onWait });
     opts.hooks?.onWarmStart?.({ cached: ws.cached, ...(ws.dir ? { dir: ws.dir } : {}) });
     ws.policy.dispose();
   },
