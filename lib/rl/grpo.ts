@@ -123,7 +123,11 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
   return rows;
 }
 
-async function grpoStep<M>(
+/**
+ * One GRPO step (rollout, advantages, update) on the live policy and optimiser; trainGrpo's loop body, exported for
+ * bench/step-vs-torch.ts, which times the real step against a PyTorch twin.
+ */
+export async function grpoStep<M>(
   policy: Policy,
   reference: Policy | undefined,
   optimizer: TensorAdam,
