@@ -1,0 +1,101 @@
+import { f32, f32x4, Fn, forRange, get, i32, seq, set, v128, when, type Code, type Local } from './asm';
+import type { FuncDef } from './encode';
+import { broadcastLane } from './simd';
+
+/*
+ * C (n×m) = op(A) (n×k) · B (k×m) [+ C], row-major with row strides lda, ldb, ldc (in floats), so a product can
+ * run on a block of a larger matrix. op(A) is A (gemm) or Aᵀ with A stored k×n (gemmTN, for weight gradients
+ * Xᵀ·dY without a transposed copy). The inner tile keeps R rows × W vectors of C in registers: per step of k it
+ * loads W vectors of B's row and the R floats of op(A)'s column (R splat loads for A, one vector load and R lane
+ * broadcasts for Aᵀ), then does R·W multiplies and adds. 4×8 fills 8 of x64's 16 SIMD registers with accumulators
+ * and leaves room for B and A. Edges fall back to 1-row and 4-column tiles, then to scalars.
+ */
+
+interface Ctx {
+  f: Fn;
+  trans: boolean;
+  a: Local; b: Local; c: Local; k: Local; lda: Local; ldb: Local; ldc: Local; beta: Local;
+  i: Local; j: Local; p: Local; pa: Local[]; pb: Local;
+}
+
+const bytes = (x: Code): Code => i32.shl(x, i32.const(2));
+
+/** Pointer to op(A)[i + r][0]: row i + r of A, or column i + r of the stored Aᵀ. */
+const aStart = (x: Ctx, r: number): Code =>
+  i32.add(get(x.a), bytes(x.trans ? i32.add(get(x.i), i32.const(r)) : i32.mul(i32.add(get(x.i), i32.const(r)), get(x.lda))));
+/** Bytes from op(A)[·][p] to op(A)[·][p + 1]. */
+const aStep = (x: Ctx): Code => (x.trans ? bytes(get(x.lda)) : i32.const(4));
+
+/** The tile of rows i..i+R, vector columns j..j+4W: accumulate over k in registers, then store (adding C if beta). */
+function tile(x: Ctx, R: number, W: number): Code {
+  const acc = Array.from({ length: R }, () => Array.from({ length: W }, () => x.f.local('v128')));
+  const bv = Array.from({ length: W }, () => x.f.local('v128'));
+  const av = x.f.local('v128');
+  const col = x.f.local('v128');
+  const vectorA = x.trans && R === 4; // op(A)'s 4 floats of step p are contiguous: one load, four broadcasts
+  const pas = vectorA ? x.pa.slice(0, 1) : x.pa.slice(0, R);
+  const aOf = (r: number): Code => (vectorA ? broadcastLane(get(col), r) : v128.load32Splat(get(x.pa[r]!)));
+  const step = seq(
+    ...bv.map((b, w) => set(b, v128.load(get(x.pb), 16 * w))),
+    ...(vectorA ? [set(col, v128.load(get(x.pa[0]!)))] : []),
+    ...acc.flatMap((row, r) => [set(av, aOf(r)), ...row.map((l, w) => set(l, f32x4.add(get(l), f32x4.mul(get(av), get(bv[w]!)))))]),
+    ...pas.map((pa) => set(pa, i32.add(get(pa), aStep(x)))),
+    set(x.pb, i32.add(get(x.pb), bytes(get(x.ldb)))),
+  );
+  const store = acc.flatMap((row, r) =>
+    row.map((l, w) => {
+      const addr = i32.add(get(x.c), bytes(i32.add(i32.mul(i32.add(get(x.i), i32.const(r)), get(x.ldc)), i32.add(get(x.j), i32.const(4 * w)))));
+      return when(get(x.beta), [v128.store(addr, f32x4.add(v128.load(addr), get(l)))], [v128.store(addr, get(l))]);
+    }),
+  );
+  return seq(
+    ...acc.flat().map((l) => set(l, f32x4.const(0))),
+    ...pas.map((pa, r) => set(pa, aStart(x, r))),
+    set(x.pb, i32.add(get(x.b), bytes(get(x.j)))),
+    forRange(x.p, i32.const(0), get(x.k), 1, step),
+    ...store,
+  );
+}
+
+/** Scalar C[i][j] for the last m % 4 columns. */
+function scalarCell(x: Ctx): Code {
+  const s = x.f.local('f32');
+  const aAt = i32.add(get(x.a), bytes(x.trans ? i32.add(i32.mul(get(x.p), get(x.lda)), get(x.i)) : i32.add(i32.mul(get(x.i), get(x.lda)), get(x.p))));
+  const bAt = i32.add(get(x.b), bytes(i32.add(i32.mul(get(x.p), get(x.ldb)), get(x.j))));
+  const cAt = i32.add(get(x.c), bytes(i32.add(i32.mul(get(x.i), get(x.ldc)), get(x.j))));
+  return seq(
+    set(s, f32.const(0)),
+    forRange(x.p, i32.const(0), get(x.k), 1, set(s, f32.add(get(s), f32.mul(f32.load(aAt), f32.load(bAt))))),
+    when(get(x.beta), [f32.store(cAt, f32.add(f32.load(cAt), get(s)))], [f32.store(cAt, get(s))]),
+  );
+}
+
+/**
+ * gemm / gemmTN (a, b, c, n, k, m, lda, ldb, ldc, beta): pointers in bytes, sizes and strides in floats, beta 0
+ * (C = product) or 1 (C += product).
+ */
+function gemmOf(name: string, trans: boolean): FuncDef {
+  const f = new Fn(name, ['a', 'b', 'c', 'n', 'k', 'm', 'lda', 'ldb', 'ldc', 'beta']);
+  const { a, b, c, n, k, m, lda, ldb, ldc, beta } = f.p as Record<string, Local>;
+  const x: Ctx = {
+    f, trans, a: a!, b: b!, c: c!, k: k!, lda: lda!, ldb: ldb!, ldc: ldc!, beta: beta!,
+    i: f.local('i32'), j: f.local('i32'), p: f.local('i32'),
+    pa: [f.local('i32'), f.local('i32'), f.local('i32'), f.local('i32')], pb: f.local('i32'),
+  };
+  const j8 = f.local('i32');
+  const j4 = f.local('i32');
+  const rows = (W: number): Code =>
+    seq(
+      forRange(x.i, i32.const(0), i32.sub(get(n!), i32.const(3)), 4, tile(x, 4, W)), // i + 4 <= n
+      forRange(x.i, i32.and(get(n!), i32.const(~3)), get(n!), 1, tile(x, 1, W)),
+    );
+  return f.def(
+    set(j8, i32.and(get(m!), i32.const(~7))),
+    set(j4, i32.and(get(m!), i32.const(~3))),
+    forRange(x.j, i32.const(0), get(j8), 8, rows(2)),
+    forRange(x.j, get(j8), get(j4), 4, rows(1)),
+    forRange(x.j, get(j4), get(m!), 1, forRange(x.i, i32.const(0), get(n!), 1, scalarCell(x))),
+  );
+}
+
+export const gemmDefs = (): FuncDef[] => [gemmOf('gemm', false), gemmOf('gemmTN', true)];
