@@ -42,10 +42,12 @@ export interface Policy {
   readonly variables: readonly tf.Variable[];
   /**
    * log p(ids[:, t] | ids[:, <t]) for t = 1..T-1 → (B, T-1), differentiable; entropy (B, T-1) of the same
-   * next-token distributions if asked. Entries at padded positions are meaningless: multiply by mask[:, 1:].
+   * next-token distributions if asked. With lastPositions = K, only the last K of them (t = T-K..T-1) → (B, K):
+   * the output layer then runs on K positions per row (TRL's logits_to_keep), which is what an update over
+   * right-aligned completions needs. Entries at padded positions are meaningless: multiply by the mask.
    * Call inside tf.tidy or tf.variableGrads (the result is not disposed for you).
    */
-  tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
+  tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean; lastPositions?: number }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
   /**
    * Batched sampling with a KV cache; prompts may differ in length (left-padded internally). Returns one completion
    * per prompt (token ids, stop token included if hit). Seeded through opts.rng only.

@@ -13,6 +13,8 @@ import type { TrainingBatch } from './rollout';
  * (`per_token_logps.detach()`), so the ratio is exactly 1; later passes reuse those stored values.
  * The forward pass inside the gradient tape also yields the logged KL, clip fraction and entropy: they leave the
  * closure as kept tensors (no data is read inside the tape), which saves a second forward pass per step.
+ * Only the last K positions (K = the longest completion) go through the output layer: completions are
+ * right-aligned, so every target is there (TRL's logits_to_keep).
  */
 
 export interface UpdateStats {
@@ -40,15 +42,16 @@ const detach = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
 }));
 
 function makeSlices(tb: TrainingBatch, adv: tf.Tensor1D, reference: Policy | undefined, k: number): Slice[] {
-  const B = tb.batch.ids.shape[0];
+  const [B, T1] = tb.completionMask.shape;
+  const K = tb.lastPositions;
   const size = Math.ceil(B / k);
   const out: Slice[] = [];
   for (let lo = 0; lo < B; lo += size) {
     const n = Math.min(size, B - lo);
     const rows = <T extends tf.Tensor>(t: T): T => t.slice([lo], [n]) as T;
     const batch = { ids: rows(tb.batch.ids), mask: rows(tb.batch.mask) };
-    const mask = rows(tb.completionMask);
-    const ref = reference ? tf.tidy(() => reference.tokenLogProbs(batch).logProbs) : undefined;
+    const mask = tb.completionMask.slice([lo, T1 - K], [n, K]) as tf.Tensor2D; // (n, K): the completion columns
+    const ref = reference ? tf.tidy(() => reference.tokenLogProbs(batch, { lastPositions: K }).logProbs) : undefined;
     const tokens = tf.tidy(() => mask.sum().dataSync()[0]!);
     out.push({ batch, mask, advantages: rows(adv), tokens, ...(ref ? { ref } : {}) });
   }
@@ -90,7 +93,7 @@ export function grpoUpdate(
       for (const s of slices) {
         const out: tf.Scalar[] = [];
         const { value, grads } = tf.variableGrads(() => {
-          const { logProbs, entropy } = policy.tokenLogProbs(s.batch, { withEntropy: pass === 0 });
+          const { logProbs, entropy } = policy.tokenLogProbs(s.batch, { withEntropy: pass === 0, lastPositions: s.mask.shape[1] });
           if (pass === 0) s.old = tf.keep(detach(logProbs) as tf.Tensor2D);
           const r = policyLossTensor({ logp: logProbs, oldLogp: s.old!, advantages: s.advantages, mask: s.mask, ...(s.ref ? { refLogp: s.ref } : {}) }, lossOpts);
           const H = entropy ? tf.sum(tf.mul(entropy, s.mask)) : tf.scalar(0);

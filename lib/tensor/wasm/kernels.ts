@@ -4,6 +4,7 @@ import { gemmDefs } from './gemm';
 import { normDefs } from './norm';
 import { rowDefs } from './rows';
 import { kernelModule, type KernelModule } from './runtime';
+import { transposeDef } from './transpose';
 
 /*
  * Every ifkit wasm kernel, compiled into one module on first use (a few milliseconds) and bound to the tfjs wasm
@@ -13,11 +14,12 @@ import { kernelModule, type KernelModule } from './runtime';
  *   gelu (x, y, n); geluGrad (x, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…)  elementwise.ts
  *   embed, embedGrad, softmaxStats, softmaxGrad                                    rows.ts
  *   attend, attendGrad                                                             attention.ts
+ *   transpose (a, b, rows, cols)                                                   transpose.ts
  */
 
 export type Kernels = KernelModule;
 
 /** The kernel module of the active wasm backend. @example kernels().fns.gemm!(a, b, c, n, k, m, k, m, m, 0) */
 export function kernels(): Kernels {
-  return kernelModule(() => [...gemmDefs(), ...normDefs(), ...elementwiseDefs(), ...rowDefs(), ...attentionDefs()]);
+  return kernelModule(() => [...gemmDefs(), ...normDefs(), ...elementwiseDefs(), ...rowDefs(), ...attentionDefs(), transposeDef()]);
 }

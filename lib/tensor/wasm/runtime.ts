@@ -49,3 +49,19 @@ export function offsetOf(backend: WasmBackendInternals, t: tf.TensorInfo): numbe
   if (data === undefined) throw new Error('offsetOf: the tensor has no data on the wasm backend (disposed, or made by another backend?)');
   return data.memoryOffset;
 }
+
+/** A float view of the whole wasm memory; take a new one after anything that can grow the memory (a malloc). */
+export function heapF32(m: KernelModule): Float32Array {
+  return new Float32Array(m.memory.buffer);
+}
+
+/** An int32 view of the whole wasm memory (same caveat as heapF32). */
+export function heapI32(m: KernelModule): Int32Array {
+  return new Int32Array(m.memory.buffer);
+}
+
+/** Scratch memory for one kernel call: `bytes` from the backend's allocator, freed by `release`. */
+export function scratch(m: KernelModule, bytes: number): { ptr: number; release(): void } {
+  const ptr = m.backend.wasm._malloc(Math.max(bytes, 16)) >>> 0;
+  return { ptr, release: () => m.backend.wasm._free(ptr) };
+}

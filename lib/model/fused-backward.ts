@@ -1,0 +1,93 @@
+import { heapF32, scratch } from '../tensor/wasm/runtime';
+import { copyFloats, fns, slot, type Pass } from './fused-forward';
+
+/*
+ * The backward pass of fused-forward.ts, from the gradient of the logits (B·K, V) to the gradient of every weight.
+ * It reads the activations the forward pass left in the workspace and needs, per layer, the transposed weights of
+ * dX = dY·Wᵀ (made in scratch) and no transposed activations: dW = Xᵀ·dY runs as gemmTN. Residual branches add
+ * into one running dx (layer-norm and products with beta 1), so no gradient is ever summed as a separate op.
+ */
+
+/** Byte offsets of the gradient outputs, by weight name. */
+export type GradSlots = Readonly<Record<string, number>>;
+
+interface Tmp {
+  dx: number; dh: number; dq: number; dk: number; dv: number; dy: number; dG: number; drows: number; wt: number; att: number;
+}
+
+function temporaries(p: Pass): { t: Tmp; release(): void } {
+  const { B, T, D, M, K, V } = p.d;
+  const N = B * T;
+  const sizes = { dx: N * D, dh: N * D, dq: N * D, dk: N * D, dv: N * D, dy: N * D, dG: N * M, drows: B * K * D, wt: Math.max(D * M, D * D, D * V), att: T + 8 };
+  const total = Object.values(sizes).reduce((a, n) => a + Math.ceil(n / 4) * 4, 0);
+  const s = scratch(p.m, 4 * total);
+  let at = s.ptr;
+  const t = {} as Record<keyof Tmp, number>;
+  for (const [k, n] of Object.entries(sizes)) {
+    t[k as keyof Tmp] = at;
+    at += 4 * Math.ceil(n / 4) * 4;
+  }
+  return { t, release: s.release };
+}
+
+const zero = (p: Pass, ptr: number, n: number): void => void heapF32(p.m).fill(0, ptr / 4, ptr / 4 + n);
+
+/** dW for the products of one layer, pushing dx (the gradient of the layer's output) back to its input. */
+function layerGrad(p: Pass, l: number, g: GradSlots, t: Tmp): void {
+  const f = fns(p);
+  const { B, T, D, H, hs, M } = p.d;
+  const N = B * T;
+  const s = p.lay.layers[l]!;
+  const at = (o: number): number => slot(p, o);
+  const name = (k: string): string => `layers.${l}.${k}`;
+  const w = (k: string): number => p.w[name(k)]!;
+  const dW = (k: string): number => g[name(k)]!;
+  // x' = xMid + gelu(h2·Wfc)·Wfp
+  f.gemmTN!(at(s.g), t.dx, dW('fcProj'), M, N, D, M, D, D, 0);
+  f.transpose!(w('fcProj'), t.wt, M, D);
+  f.gemm!(t.dx, t.wt, t.dG, N, D, M, D, M, M, 0);
+  f.geluGrad!(at(s.u), t.dG, t.dG, N * M, 0);
+  f.gemmTN!(at(s.h2), t.dG, dW('fc'), D, N, M, D, M, M, 0);
+  f.transpose!(w('fc'), t.wt, D, M);
+  f.gemm!(t.dG, t.wt, t.dh, N, M, D, M, D, D, 0);
+  f.layerNormGrad!(t.dh, at(s.xMid), w('ln2Gain'), at(s.st2), t.dx, dW('ln2Gain'), dW('ln2Bias'), N, D, 1);
+  // xMid = x + attention(LN1(x))·Wo
+  f.gemmTN!(at(s.y), t.dx, dW('proj'), D, N, D, D, D, D, 0);
+  f.transpose!(w('proj'), t.wt, D, D);
+  f.gemm!(t.dx, t.wt, t.dy, N, D, D, D, D, D, 0);
+  zero(p, t.dq, 3 * N * D); // dq, dk, dv are adjacent
+  f.attendGrad!(at(s.q), at(s.k), at(s.v), at(s.probs), t.dy, t.dq, t.dk, t.dv, at(p.lay.pads), B, H, hs, T, T * D, D, 1 / Math.sqrt(hs), t.att);
+  (['query', 'key', 'value'] as const).forEach((k, i) => {
+    const dProj = [t.dq, t.dk, t.dv][i]!;
+    f.gemmTN!(at(s.h1), dProj, dW(k), D, N, D, D, D, D, 0);
+    f.transpose!(w(k), t.wt, D, D);
+    f.gemm!(dProj, t.wt, t.dh, N, D, D, D, D, D, i === 0 ? 0 : 1);
+  });
+  f.layerNormGrad!(t.dh, at(p.lay.x[l]!), w('ln1Gain'), at(s.st1), t.dx, dW('ln1Gain'), dW('ln1Bias'), N, D, 1);
+}
+
+/**
+ * Gradients of every weight from dlogits (B·K, V) at byte address `dlogits`. Slots that are only ever added to
+ * (norm gains and biases, the position table) are zeroed here; the rest are written whole.
+ */
+export function backwardPass(p: Pass, dlogits: number, g: GradSlots): void {
+  const f = fns(p);
+  const { B, T, D, V, K, L, from } = p.d;
+  const N = B * T;
+  const R = B * K;
+  const at = (o: number): number => slot(p, o);
+  const { t, release } = temporaries(p);
+  try {
+    for (const [name, ptr] of Object.entries(g)) if (/(Gain|Bias)$/.test(name)) zero(p, ptr, D);
+    zero(p, g.positionEmbedding!, p.d.C * D);
+    f.gemmTN!(dlogits, at(p.lay.rows), g.tokenEmbedding!, V, R, D, V, D, D, 0);
+    f.gemm!(dlogits, p.w.tokenEmbedding!, t.drows, R, V, D, V, D, D, 0);
+    zero(p, t.dh, N * D);
+    for (let b = 0; b < B; b++) copyFloats(p, t.dh + 4 * (b * T + from) * D, t.drows + 4 * b * K * D, K * D);
+    f.layerNormGrad!(t.dh, at(p.lay.x[L]!), p.w.lnfGain!, at(p.lay.stf), t.dx, g.lnfGain!, g.lnfBias!, N, D, 0);
+    for (let l = L - 1; l >= 0; l--) layerGrad(p, l, g, t);
+    f.embedGrad!(at(p.lay.ids), at(p.lay.pos), t.dx, g.tokenEmbedding!, g.positionEmbedding!, N, D);
+  } finally {
+    release();
+  }
+}
