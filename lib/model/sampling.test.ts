@@ -43,6 +43,20 @@ describe('sampling', () => {
     expect(sampleToken(logits, samplingRule({}), a)).toBe(expected);
   });
 
+  it('draws, without a cut, exactly the token of the inverse CDF of sampleDistribution (the fast path)', () => {
+    const rows = createRng(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const row = Array.from({ length: 1 + rows.int(0, 40) }, () => 6 * rows.next() - 3);
+      const rule = samplingRule({ temperature: trial % 3 === 0 ? 0.7 : 1 });
+      const [a, b] = [createRng(trial), createRng(trial)];
+      const { ids, probs } = sampleDistribution(row, rule);
+      const u = b.next();
+      let cum = 0;
+      const want = ids.find((_, j) => u < (cum += probs[j]!)) ?? ids[ids.length - 1];
+      expect(sampleToken(row, rule, a)).toBe(want);
+    }
+  });
+
   it('rejects bad options with the value', () => {
     expect(() => samplingRule({ temperature: -1 })).toThrow('temperature=-1');
     expect(() => samplingRule({ topK: 1.5 })).toThrow('topK=1.5');

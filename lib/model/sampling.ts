@@ -60,9 +60,31 @@ export function sampleDistribution(logits: ArrayLike<number>, rule: SamplingRule
   return { ids, probs: ids.map((i) => weights[i]! / total) };
 }
 
+let weights = new Float64Array(0);
+
+/**
+ * sampleDistribution + draw for the uncut rule (GRPO's hot path), without its arrays: the same float64 operations
+ * in the same order (exp of the shifted logit, the sum in index order, cumulative w / sum), so the same token.
+ */
+function sampleUncut(logits: ArrayLike<number>, temperature: number, u: number): number {
+  const V = logits.length;
+  if (weights.length < V) weights = new Float64Array(V);
+  let max = -Infinity;
+  for (let i = 0; i < V; i++) max = Math.max(max, logits[i]!);
+  let sum = 0;
+  for (let i = 0; i < V; i++) sum += weights[i] = Math.exp((logits[i]! - max) / temperature);
+  let cum = 0;
+  for (let j = 0; j < V; j++) {
+    cum += weights[j]! / sum;
+    if (u < cum) return j;
+  }
+  return V - 1;
+}
+
 /** Draw one token id from a row of logits; uses exactly one rng.next() unless greedy. */
 export function sampleToken(logits: ArrayLike<number>, rule: SamplingRule, rng: Rng): number {
   if (rule.temperature === 0) return argmax(logits);
+  if (rule.topK === 0 && rule.topP === 1) return sampleUncut(logits, rule.temperature, rng.next());
   const { ids, probs } = sampleDistribution(logits, rule);
   const u = rng.next();
   let cum = 0;
