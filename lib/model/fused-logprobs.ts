@@ -10,8 +10,12 @@ import { namedWeights, type Weights } from './weights';
 /*
  * tokenLogProbs on the fused path: two kernels registered with the tfjs wasm backend, IfkitLogProbs (the forward
  * pass, the log-softmax of K positions, their target log-probs and entropies) and IfkitLogProbsGrad (every weight's
- * gradient at once), joined by tf.customGrad so tf.variableGrads sees one differentiable op. The forward kernel's
- * second output is its workspace of activations, which customGrad keeps (save) only when a gradient is being taped.
+ * gradient at once), joined by tf.customGrad so tf.variableGrads sees one differentiable op.
+ * The activations go into a workspace tensor passed in as one more input: the forward kernel fills it, the backward
+ * kernel reads it. Under a gradient tape it joins the tape node's saved tensors, which tfjs frees when the
+ * gradient is done (as customGrad's `save` would, but `save` clones, and the wasm backend's clone copies: ~10 MB
+ * per step at the lab's size); otherwise it is freed with the caller's tidy. It is no function of the weights, so
+ * tfjs never asks for its gradient.
  * Log-sum-exp, log-probs and entropies are finished in float64 on the CPU from per-row sums (wasm has no log).
  */
 
@@ -46,13 +50,13 @@ function rowStats(p: Pass): { lse: Float64Array; entropy: Float64Array } {
   return { lse, entropy };
 }
 
-function forwardKernel({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo[] {
+function forwardKernel({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
   const a = attrs as unknown as Attrs;
   const m = kernels();
   const ids = inputs.ids!;
   const [B, T] = ids.shape as [number, number];
   const d = dimsOf(a.config, B, T, a.from, a.K);
-  const ws = m.backend.makeOutput([layoutOf(d).floats], 'float32');
+  const ws = inputs.ws!;
   const value = m.backend.makeOutput([2, B, a.K], 'float32');
   const sc = scratch(m, scratchBytes(d));
   try {
@@ -74,7 +78,7 @@ function forwardKernel({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap; backe
   } finally {
     sc.release();
   }
-  return [value, ws];
+  return value;
 }
 
 function backwardKernel({ inputs, attrs }: { inputs: tf.NamedTensorInfoMap; backend: tf.KernelBackend; attrs?: tf.NamedAttrMap }): tf.TensorInfo[] {
@@ -123,20 +127,23 @@ export function fusedLogProbs(w: Weights, config: ModelConfig, ids: tf.Tensor2D,
   const named = namedWeights(w);
   const names = named.map(([n]) => n);
   const attrs = { config, names, pads, from, K } as unknown as tf.NamedAttrMap;
+  const [B, T] = ids.shape;
+  const floats = layoutOf(dimsOf(config, B, T, from, K)).floats;
+  const ws = tf.engine().makeTensorFromTensorInfo(kernels().backend.makeOutput([floats], 'float32')); // uninitialised
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const save = args[args.length - 1] as tf.GradSaveFunc;
-    const weights = args.slice(0, -1) as tf.Tensor[];
-    const inputs: tf.NamedTensorMap = { ids };
+    const weights = args.slice(0, names.length) as tf.Tensor[];
+    const inputs: tf.NamedTensorMap = { ids, ws };
     names.forEach((n, i) => (inputs[n] = weights[i]!));
-    const [value, ws] = tf.engine().runKernel(FORWARD, inputs, attrs) as tf.Tensor[];
-    save([ws!]);
+    const value = tf.engine().runKernel(FORWARD, inputs, attrs) as tf.Tensor;
     return {
-      value: value!,
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.engine().runKernel(BACKWARD, { ...inputs, dy, ws: saved[0]! }, attrs) as tf.Tensor[],
+      value,
+      // the workspace's entry is never read: it is not a function of the weights (see above)
+      gradFunc: (dy: tf.Tensor) => [...(tf.engine().runKernel(BACKWARD, { ...inputs, dy }, attrs) as tf.Tensor[]), tf.scalar(0)],
     };
   });
-  const [B] = ids.shape;
-  const value = op(...named.map(([, v]) => v)) as tf.Tensor3D; // (2, B, K)
+  const value = op(...named.map(([, v]) => v), ws) as tf.Tensor3D; // (2, B, K)
+  const engine = tf.engine();
+  if (engine.isTapeOn()) engine.state.activeTape[engine.state.activeTape.length - 1]!.saved!.push(tf.keep(ws)); // our node
   return {
     logProbs: value.slice([0, 0, 0], [1, B, K]).reshape([B, K]) as tf.Tensor2D,
     entropy: () => value.slice([1, 0, 0], [1, B, K]).reshape([B, K]) as tf.Tensor2D,

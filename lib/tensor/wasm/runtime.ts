@@ -38,7 +38,7 @@ export function kernelModule(defs: () => readonly FuncDef[]): KernelModule {
   const memory = backend.wasm.asm.memory;
   const bytes = encodeModule(defs());
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes.buffer as ArrayBuffer), { env: { memory } }) // bytes spans its whole buffer;
-  const module: KernelModule = { backend, memory, fns: instance.exports as unknown as Record<string, Kernel> };
+  const module: KernelModule = { backend, memory, fns: { ...(instance.exports as unknown as Record<string, Kernel>) } };
   cached = { backend, module };
   return module;
 }
