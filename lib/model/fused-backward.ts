@@ -1,24 +1,28 @@
-import { heapF32, scratch } from '../tensor/wasm/runtime';
-import { copyFloats, fns, slot, type Pass } from './fused-forward';
+import { scratch } from '../tensor/wasm/runtime';
+import { attentionBackward, attentionScratchFloats } from './fused-attention';
+import { fns, keyRow, slot, type Pass } from './fused-forward';
 
 /*
- * The backward pass of fused-forward.ts, from the gradient of the logits (B·K, V) to the gradient of every weight.
- * It reads the activations the forward pass left in the workspace and needs, per layer, the transposed weights of
- * dX = dY·Wᵀ (made in scratch) and no transposed activations: dW = Xᵀ·dY runs as gemmTN. Residual branches add
- * into one running dx (layer-norm and products with beta 1), so no gradient is ever summed as a separate op.
+ * The backward pass of fused-forward.ts, from the gradient of the head rows' logits (R, V) to the gradient of every
+ * weight. It reads the activations the forward pass left in the workspace and needs, per layer, the transposed
+ * weights of dX = dY·Wᵀ (made in scratch) and no transposed activations: dW = Xᵀ·dY runs as gemmTN. Residual
+ * branches add into one running dx (layer-norm and products with beta 1), so no gradient is summed as a separate op.
  */
 
 /** Byte offsets of the gradient outputs, by weight name. */
 export type GradSlots = Readonly<Record<string, number>>;
 
 interface Tmp {
-  dx: number; dh: number; dq: number; dk: number; dv: number; dy: number; dG: number; drows: number; wt: number; att: number;
+  dx: number; dh: number; dq: number; dk: number; dv: number; dy: number; dG: number; drows: number; wt: number; att: number; row: number;
 }
 
 function temporaries(p: Pass): { t: Tmp; release(): void } {
-  const { B, T, D, M, K, V } = p.d;
-  const N = B * T;
-  const sizes = { dx: N * D, dh: N * D, dq: N * D, dk: N * D, dv: N * D, dy: N * D, dG: N * M, drows: B * K * D, wt: Math.max(D * M, D * D, D * V), att: T + 8 };
+  const { D, M, V } = p.d;
+  const N = p.g.N;
+  const sizes: Record<keyof Tmp, number> = {
+    dx: N * D, dh: N * D, dq: N * D, dk: N * D, dv: N * D, dy: N * D, dG: N * M, drows: p.g.headRows.length * D,
+    wt: Math.max(D * M, D * D, D * V), att: attentionScratchFloats(p), row: keyRow(p.g) + 8,
+  };
   const total = Object.values(sizes).reduce((a, n) => a + Math.ceil(n / 4) * 4, 0);
   const s = scratch(p.m, 4 * total);
   let at = s.ptr;
@@ -30,13 +34,11 @@ function temporaries(p: Pass): { t: Tmp; release(): void } {
   return { t, release: s.release };
 }
 
-const zero = (p: Pass, ptr: number, n: number): void => void heapF32(p.m).fill(0, ptr / 4, ptr / 4 + n);
-
 /** dW for the products of one layer, pushing dx (the gradient of the layer's output) back to its input. */
 function layerGrad(p: Pass, l: number, g: GradSlots, t: Tmp): void {
   const f = fns(p);
-  const { B, T, D, H, hs, M } = p.d;
-  const N = B * T;
+  const { D, M } = p.d;
+  const N = p.g.N;
   const s = p.lay.layers[l]!;
   const at = (o: number): number => slot(p, o);
   const name = (k: string): string => `layers.${l}.${k}`;
@@ -55,8 +57,7 @@ function layerGrad(p: Pass, l: number, g: GradSlots, t: Tmp): void {
   f.gemmTN!(at(s.y), t.dx, dW('proj'), D, N, D, D, D, D, 0);
   f.transpose!(w('proj'), t.wt, D, D);
   f.gemm!(t.dx, t.wt, t.dy, N, D, D, D, D, D, 0);
-  zero(p, t.dq, 3 * N * D); // dq, dk, dv are adjacent
-  f.attendGrad!(at(s.q), at(s.k), at(s.v), at(s.probs), t.dy, t.dq, t.dk, t.dv, at(p.lay.pads), B, H, hs, T, T * D, D, 1 / Math.sqrt(hs), t.att);
+  attentionBackward(p, s, t.dy, t.dq, t.dk, t.dv, t.att, t.row);
   (['query', 'key', 'value'] as const).forEach((k, i) => {
     const dProj = [t.dq, t.dk, t.dv][i]!;
     f.gemmTN!(at(s.h1), dProj, dW(k), D, N, D, D, D, D, 0);
@@ -67,23 +68,23 @@ function layerGrad(p: Pass, l: number, g: GradSlots, t: Tmp): void {
 }
 
 /**
- * Gradients of every weight from dlogits (B·K, V) at byte address `dlogits`. Slots that are only ever added to
+ * Gradients of every weight from dlogits (R, V) at byte address `dlogits`. Slots that are only ever added to
  * (norm gains and biases, the position table) are zeroed here; the rest are written whole.
  */
 export function backwardPass(p: Pass, dlogits: number, g: GradSlots): void {
   const f = fns(p);
-  const { B, T, D, V, K, L, from } = p.d;
-  const N = B * T;
-  const R = B * K;
+  const { D, V, L, C } = p.d;
+  const { N, headRows } = p.g;
+  const R = headRows.length;
   const at = (o: number): number => slot(p, o);
   const { t, release } = temporaries(p);
   try {
-    for (const [name, ptr] of Object.entries(g)) if (/(Gain|Bias)$/.test(name)) zero(p, ptr, D);
-    zero(p, g.positionEmbedding!, p.d.C * D);
+    for (const [name, ptr] of Object.entries(g)) if (/(Gain|Bias)$/.test(name)) f.fill!(ptr, D, 0);
+    f.fill!(g.positionEmbedding!, C * D, 0);
     f.gemmTN!(dlogits, at(p.lay.rows), g.tokenEmbedding!, V, R, D, V, D, D, 0);
     f.gemm!(dlogits, p.w.tokenEmbedding!, t.drows, R, V, D, V, D, D, 0);
-    zero(p, t.dh, N * D);
-    for (let b = 0; b < B; b++) copyFloats(p, t.dh + 4 * (b * T + from) * D, t.drows + 4 * b * K * D, K * D);
+    f.fill!(t.dh, N * D, 0);
+    headRows.forEach((row, r) => f.addTo!(t.dh + 4 * row * D, t.drows + 4 * r * D, D)); // a shared prompt row collects every group member's
     f.layerNormGrad!(t.dh, at(p.lay.x[L]!), p.w.lnfGain!, at(p.lay.stf), t.dx, g.lnfGain!, g.lnfBias!, N, D, 0);
     for (let l = L - 1; l >= 0; l--) layerGrad(p, l, g, t);
     f.embedGrad!(at(p.lay.ids), at(p.lay.pos), t.dx, g.tokenEmbedding!, g.positionEmbedding!, N, D);

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { kernels } from '../tensor/wasm/kernels';
 import { heapI32, offsetOf, scratch, type KernelModule } from '../tensor/wasm/runtime';
 import type { ModelConfig } from './config';
-import { copyFloats, forwardPass, scratchBytes, writeIndices, type Pass } from './fused-forward';
-import { dimsOf, layoutOf, weightOffsets } from './fused-plan';
+import { copyFloats, forwardPass, scratchBytes, type Pass } from './fused-forward';
+import { causalGeometry, dimsOf, layoutOf, weightOffsets, type Geometry } from './fused-plan';
 
 /*
  * Sampling on the fused path: IfkitPrefill runs the forward pass of fused-forward.ts over the distinct prompts and
@@ -25,7 +25,7 @@ interface Session {
 
 /** Float offsets of a session of B rows with S cache slots. */
 function sessionOf(config: ModelConfig, B: number, S: number): Session {
-  const d = dimsOf(config, B, S, 0, 1);
+  const d = dimsOf(config);
   let at = 0;
   const take = (n: number): number => {
     const start = at;
@@ -40,26 +40,24 @@ function sessionOf(config: ModelConfig, B: number, S: number): Session {
   };
 }
 
-interface PrefillAttrs { config: ModelConfig; names: string[]; pads: Int32Array; source: Int32Array; slots: number }
+interface PrefillAttrs { config: ModelConfig; names: string[]; geo: Geometry; source: Int32Array; slots: number }
 interface DecodeAttrs { config: ModelConfig; names: string[]; slot: number; positions: Int32Array; slots: number }
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap };
 
 function prefillKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo[] {
   const a = attrs as unknown as PrefillAttrs;
   const m = kernels();
-  const ids = inputs.ids!;
-  const [U, Tp] = ids.shape as [number, number];
+  const plan = a.geo.plan as { B: number; T: number; pads: Int32Array };
+  const Tp = plan.T;
   const B = a.source.length;
-  const d = dimsOf(a.config, U, Tp, Tp - 1, 1);
-  const lay = layoutOf(d);
+  const d = dimsOf(a.config);
+  const lay = layoutOf(a.geo, d);
   const s = sessionOf(a.config, B, a.slots);
   const session = m.backend.makeOutput([s.floats], 'float32');
   const logits = m.backend.makeOutput([B, d.V], 'float32');
-  const ws = scratch(m, 4 * lay.floats + scratchBytes(d));
+  const ws = scratch(m, 4 * lay.floats + scratchBytes(d, a.geo));
   try {
-    const p: Pass = { m, d, lay, ws: ws.ptr, w: weightOffsets(m, inputs, a.names), scratch: ws.ptr + 4 * lay.floats };
-    const idsOff = offsetOf(m.backend, ids) / 4;
-    writeIndices(p, heapI32(m).slice(idsOff, idsOff + U * Tp), a.pads);
+    const p: Pass = { m, d, g: a.geo, lay, ws: ws.ptr, w: weightOffsets(m, inputs, a.names), scratch: ws.ptr + 4 * lay.floats };
     forwardPass(p);
     const base = offsetOf(m.backend, session);
     for (let l = 0; l < d.L; l++) {
@@ -73,7 +71,7 @@ function prefillKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo[] {
     m.fns.transpose!(p.w.tokenEmbedding!, base + 4 * s.Et, d.V, d.D);
     const out = offsetOf(m.backend, logits);
     for (let b = 0; b < B; b++) copyFloats(p, out + 4 * b * d.V, p.ws + 4 * (lay.logits + a.source[b]! * d.V), d.V);
-    heapI32(m).set(Int32Array.from(a.source, (u) => a.pads[u]!), base / 4 + s.pads);
+    heapI32(m).set(Int32Array.from(a.source, (u) => plan.pads[u]!), base / 4 + s.pads);
   } finally {
     ws.release();
   }
@@ -86,8 +84,7 @@ function decodeKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
   const f = m.fns;
   const tokens = inputs.tokens!;
   const B = tokens.shape[0]!;
-  const d = dimsOf(a.config, B, a.slots, 0, 1);
-  const { D, H, hs, M, V, L } = d;
+  const { D, H, hs, M, V, L } = dimsOf(a.config);
   const s = sessionOf(a.config, B, a.slots);
   const logits = m.backend.makeOutput([B, V], 'float32');
   const base = offsetOf(m.backend, inputs.session!);
@@ -135,15 +132,21 @@ export interface FusedDecoder {
 }
 
 /**
- * Prefill `unique` left-padded prompts (ids (U, Tp), pads) for B rows, row b continuing prompt source[b], with
- * room for `slots` tokens per row (Tp + the new tokens).
+ * Prefill the distinct prompts `unique` for B rows, row b continuing prompt source[b], with room for `slots`
+ * tokens per row (the longest prompt + the new tokens).
  */
-export function fusedDecoder(weights: readonly [string, tf.Tensor][], config: ModelConfig, ids: tf.Tensor2D, pads: Int32Array, source: Int32Array, slots: number): FusedDecoder {
+export function fusedDecoder(weights: readonly [string, tf.Tensor][], config: ModelConfig, unique: readonly (readonly number[])[], source: Int32Array, slots: number): FusedDecoder {
   register();
   const names = weights.map(([n]) => n);
   const inputs: tf.NamedTensorMap = Object.fromEntries(weights);
-  const [logits0, session] = tf.engine().runKernel(PREFILL, { ...inputs, ids }, { config, names, pads, source, slots } as unknown as tf.NamedAttrMap) as tf.Tensor[];
-  let slot = ids.shape[1];
+  const U = unique.length;
+  const Tp = Math.max(...unique.map((p) => p.length));
+  const pads = Int32Array.from(unique, (p) => Tp - p.length);
+  const ids = new Int32Array(U * Tp);
+  unique.forEach((p, u) => ids.set(p, u * Tp + pads[u]!));
+  const geo = causalGeometry(ids, U, Tp, pads, Tp - 1, 1);
+  const [logits0, session] = tf.engine().runKernel(PREFILL, inputs, { config, names, geo, source, slots } as unknown as tf.NamedAttrMap) as tf.Tensor[];
+  let slot = Tp;
   const dec: FusedDecoder = {
     logits: logits0 as tf.Tensor2D,
     step(tokens, positions) {

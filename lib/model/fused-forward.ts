@@ -1,29 +1,36 @@
 import type { Kernel, KernelModule } from '../tensor/wasm/runtime';
 import { heapF32, heapI32 } from '../tensor/wasm/runtime';
-import type { Dims, Layout } from './fused-plan';
+import { attentionForward, writePads } from './fused-attention';
+import type { Dims, Geometry, Layout } from './fused-plan';
 
 /*
- * The forward pass of lib/model/transformer.ts as wasm kernel calls over one workspace (shapes: N = B·T rows of
- * width D, MLP width M). Every activation stays in the workspace for the backward pass (fused-backward.ts):
+ * The forward pass of lib/model/transformer.ts as wasm kernel calls over one workspace, on the N rows of a
+ * geometry (fused-plan.ts; width D, MLP width M). Every activation stays in the workspace for the backward pass
+ * (fused-backward.ts):
  *   x0 = E[ids] + P[pos]
- *   per layer: h1 = LN1(x); q, k, v = h1·Wq, h1·Wk, h1·Wv; y = attention; xMid = x + y·Wo;
+ *   per layer: h1 = LN1(x); q, k, v = h1·Wq, h1·Wk, h1·Wv; y = attention (fused-attention.ts); xMid = x + y·Wo;
  *              h2 = LN2(xMid); u = h2·Wfc; g = gelu(u); x' = xMid + g·Wfp
- *   hf = LNf(x_L); rows = hf at positions from … from + K − 1 of every sequence; logits = rows·Eᵀ
+ *   hf = LNf(x_L); rows = hf at the head rows; logits = rows·Eᵀ
+ * Every step but attention treats the rows alike, so each is one kernel call over all N rows.
  */
 
-/** One pass: the kernels, the shapes, the workspace (byte offset) and the weights (byte offsets by name). */
+/** One pass: the kernels, the sizes, the geometry, the workspace (byte offset) and the weights (byte offsets by name). */
 export interface Pass {
   readonly m: KernelModule;
   readonly d: Dims;
+  readonly g: Geometry;
   readonly lay: Layout;
   readonly ws: number;
   readonly w: Readonly<Record<string, number>>;
-  /** Scratch (bytes) for the attention rows and a transposed weight: at least scratchBytes(d). */
+  /** Scratch (bytes) for an attention row and a transposed weight: at least scratchBytes(pass). */
   readonly scratch: number;
 }
 
-/** Bytes of scratch a pass needs: an attention row and the largest transposed weight. */
-export const scratchBytes = (d: Dims): number => 4 * (d.T + 8 + Math.max(d.D * d.V, d.D * d.M, d.D * d.D));
+/** Longest key row of a geometry's attention (the attention kernels' scratch row). */
+export const keyRow = (g: Geometry): number => (g.plan.kind === 'causal' ? g.plan.T : g.plan.Tp + g.plan.Tc);
+
+/** Bytes of scratch a forward pass needs: an attention row and the transposed token table. */
+export const scratchBytes = (d: Dims, g: Geometry): number => 4 * (keyRow(g) + 8 + d.D * d.V);
 
 /** Byte address of workspace slot `floatOffset`. */
 export const slot = (p: Pass, floatOffset: number): number => p.ws + 4 * floatOffset;
@@ -36,26 +43,19 @@ export function copyFloats(p: Pass, dst: number, src: number, n: number): void {
   heapF32(p.m).copyWithin(dst / 4, src / 4, src / 4 + n);
 }
 
-/** Write ids, positions (real tokens before each, 0 on padding), pads and the K targets into the workspace. */
-export function writeIndices(p: Pass, ids: Int32Array, pads: Int32Array): void {
-  const { B, T, from, K } = p.d;
+/** Write the geometry's ids, positions, pads and targets into the workspace. */
+export function writeIndices(p: Pass): void {
   const heap = heapI32(p.m);
-  heap.set(ids, p.ws / 4 + p.lay.ids);
-  heap.set(pads, p.ws / 4 + p.lay.pads);
-  const pos = new Int32Array(B * T);
-  const targets = new Int32Array(B * K);
-  for (let b = 0; b < B; b++) {
-    for (let t = 0; t < T; t++) pos[b * T + t] = Math.max(0, t - pads[b]!);
-    for (let j = 0; j < K; j++) targets[b * K + j] = from + j + 1 < T ? ids[b * T + from + j + 1]! : 0;
-  }
-  heap.set(pos, p.ws / 4 + p.lay.pos);
-  heap.set(targets, p.ws / 4 + p.lay.targets);
+  heap.set(p.g.ids, p.ws / 4 + p.lay.ids);
+  heap.set(p.g.pos, p.ws / 4 + p.lay.pos);
+  heap.set(p.g.targets, p.ws / 4 + p.lay.targets);
+  writePads(p);
 }
 
 function layer(p: Pass, l: number): void {
   const f = fns(p);
-  const { B, T, D, H, hs, M } = p.d;
-  const N = B * T;
+  const { D, M } = p.d;
+  const N = p.g.N;
   const s = p.lay.layers[l]!;
   const at = (o: number): number => slot(p, o);
   const w = (name: string): number => p.w[`layers.${l}.${name}`]!;
@@ -64,7 +64,7 @@ function layer(p: Pass, l: number): void {
   f.gemm!(at(s.h1), w('query'), at(s.q), N, D, D, D, D, D, 0);
   f.gemm!(at(s.h1), w('key'), at(s.k), N, D, D, D, D, D, 0);
   f.gemm!(at(s.h1), w('value'), at(s.v), N, D, D, D, D, D, 0);
-  f.attend!(at(s.q), at(s.k), at(s.v), at(s.y), at(s.probs), at(p.lay.pads), B, H, hs, T, T, T * D, T * D, T * D, D, 0, 1 / Math.sqrt(hs), p.scratch);
+  attentionForward(p, s, p.scratch);
   copyFloats(p, at(s.xMid), x, N * D);
   f.gemm!(at(s.y), w('proj'), at(s.xMid), N, D, D, D, D, D, 1);
   f.layerNorm!(at(s.xMid), at(s.h2), w('ln2Gain'), w('ln2Bias'), at(s.st2), N, D);
@@ -75,17 +75,18 @@ function layer(p: Pass, l: number): void {
   f.gemm!(at(s.g), w('fcProj'), next, N, M, D, M, D, D, 1);
 }
 
-/** Run the whole forward pass; writeIndices must have run. Leaves the logits (B·K, V) in the workspace. */
+/** Run the whole forward pass (writes the indices first). Leaves the head rows' logits (R, V) in the workspace. */
 export function forwardPass(p: Pass): void {
   const f = fns(p);
-  const { B, T, D, V, from, K } = p.d;
-  const N = B * T;
+  const { D, V } = p.d;
+  const { N, headRows } = p.g;
   const at = (o: number): number => slot(p, o);
+  writeIndices(p);
   f.embed!(at(p.lay.ids), at(p.lay.pos), p.w.tokenEmbedding!, p.w.positionEmbedding!, at(p.lay.x[0]!), N, D);
   for (let l = 0; l < p.d.L; l++) layer(p, l);
   f.layerNorm!(at(p.lay.x[p.d.L]!), at(p.lay.hf), p.w.lnfGain!, p.w.lnfBias!, at(p.lay.stf), N, D);
-  for (let b = 0; b < B; b++) copyFloats(p, at(p.lay.rows) + 4 * b * K * D, at(p.lay.hf) + 4 * (b * T + from) * D, K * D);
-  const Et = p.scratch + 4 * (T + 8); // Eᵀ (D, V) after the attention row
+  headRows.forEach((row, r) => copyFloats(p, at(p.lay.rows) + 4 * r * D, at(p.lay.hf) + 4 * row * D, D));
+  const Et = p.scratch + 4 * (keyRow(p.g) + 8); // Eᵀ (D, V) after the attention row
   f.transpose!(p.w.tokenEmbedding!, Et, V, D);
-  f.gemm!(at(p.lay.rows), Et, at(p.lay.logits), B * K, D, V, D, V, V, 0);
+  f.gemm!(at(p.lay.rows), Et, at(p.lay.logits), headRows.length, D, V, D, V, V, 0);
 }

@@ -5,8 +5,14 @@ import { mlpWidth } from './weights';
 
 /*
  * The fused model path (fused-*.ts) runs the transformer as a few registered wasm kernels instead of ~100 tfjs ops
- * per pass. This file holds what they share: when the path applies, the shapes of a batch, and the layout of the
- * workspace in which the forward pass leaves every activation the backward pass reads.
+ * per pass. This file holds what they share: when the path applies, the geometry of a pass (which token sits in
+ * which row, what each row attends to, which rows go through the output layer) and the layout of the workspace in
+ * which the forward pass leaves every activation the backward pass reads.
+ *
+ * Two attention plans. `causal`: B left-padded rows of T tokens (tokenLogProbs, prefill). `prefixed`: P distinct
+ * prompts (left-padded to Tp) followed by B completions (right-padded to Tc), completion b continuing prompt
+ * src[b]; its queries see the prompt's keys and its own earlier keys. A GRPO group's G completions share one
+ * prompt, so the prompt's rows are computed once instead of G times, with the same result.
  */
 
 /** Whether `config` runs on the fused path: the wasm backend, and head widths that are whole SIMD vectors. */
@@ -15,12 +21,45 @@ export function canFuse(config: ModelConfig): boolean {
   return tf.getBackend() === 'wasm' && config.dModel % 4 === 0 && Number.isInteger(hs) && hs % 4 === 0;
 }
 
-/** Shapes of one pass: B rows of T tokens; K hidden positions from `from` go through the output layer. */
-export interface Dims {
+export interface CausalPlan {
+  readonly kind: 'causal';
   readonly B: number;
   readonly T: number;
-  readonly from: number;
-  readonly K: number;
+  readonly pads: Int32Array;
+}
+
+export interface PrefixedPlan {
+  readonly kind: 'prefixed';
+  readonly P: number;
+  readonly Tp: number;
+  /** Left padding of each prompt. */
+  readonly padsP: Int32Array;
+  readonly B: number;
+  readonly Tc: number;
+  /** The prompt of each completion. */
+  readonly src: Int32Array;
+}
+
+export type Plan = CausalPlan | PrefixedPlan;
+
+/** Where every token and every scored prediction of a pass lives. */
+export interface Geometry {
+  readonly plan: Plan;
+  /** Rows of every activation matrix: B·T (causal) or P·Tp + B·Tc (prefixed). */
+  readonly N: number;
+  readonly ids: Int32Array;
+  /** Position of each row's token: real tokens before it in its sequence (0 on padding). */
+  readonly pos: Int32Array;
+  /** The rows whose next-token distribution is scored, the token each is scored on, and its output slot (−1: none). */
+  readonly headRows: Int32Array;
+  readonly targets: Int32Array;
+  readonly outIndex: Int32Array;
+  /** Shape of the log-prob output. */
+  readonly out: readonly [number, number];
+}
+
+/** Model sizes of a pass. */
+export interface Dims {
   readonly D: number;
   readonly H: number;
   readonly hs: number;
@@ -31,19 +70,72 @@ export interface Dims {
   readonly C: number;
 }
 
-export function dimsOf(config: ModelConfig, B: number, T: number, from: number, K: number): Dims {
+export function dimsOf(config: ModelConfig): Dims {
   const { dModel: D, nHeads: H, vocabSize: V, nLayers: L, contextLength: C } = config;
-  return { B, T, from, K, D, H, hs: D / H, M: mlpWidth(config), V, L, C };
+  return { D, H, hs: D / H, M: mlpWidth(config), V, L, C };
 }
 
-/** Float offsets of one layer's saved activations. */
+/**
+ * The causal geometry of left-padded ids (B, T): hidden positions from … from + K − 1 of every row are scored on
+ * the next token, into output (B, K).
+ */
+export function causalGeometry(ids: Int32Array, B: number, T: number, pads: Int32Array, from: number, K: number): Geometry {
+  const pos = new Int32Array(B * T);
+  const headRows = new Int32Array(B * K);
+  const targets = new Int32Array(B * K);
+  for (let b = 0; b < B; b++) {
+    for (let t = 0; t < T; t++) pos[b * T + t] = Math.max(0, t - pads[b]!);
+    for (let j = 0; j < K; j++) {
+      headRows[b * K + j] = b * T + from + j;
+      targets[b * K + j] = from + j + 1 < T ? ids[b * T + from + j + 1]! : 0;
+    }
+  }
+  const outIndex = Int32Array.from(headRows, (_, r) => r);
+  return { plan: { kind: 'causal', B, T, pads }, N: B * T, ids, pos, headRows, targets, outIndex, out: [B, K] };
+}
+
+/**
+ * The prefixed geometry of completions after shared prompts; the output (B, K), K ≥ the longest completion, holds
+ * completion b's log-probs right-aligned (as tokenLogProbs' last K positions of the joined sequences would).
+ */
+export function prefixedGeometry(prompts: readonly (readonly number[])[], src: Int32Array, completions: readonly (readonly number[])[], K: number): Geometry {
+  const P = prompts.length;
+  const B = completions.length;
+  const Tp = Math.max(...prompts.map((p) => p.length));
+  const Tc = Math.max(...completions.map((c) => c.length));
+  const NP = P * Tp;
+  const ids = new Int32Array(NP + B * Tc);
+  const pos = new Int32Array(NP + B * Tc);
+  const padsP = Int32Array.from(prompts, (p) => Tp - p.length);
+  prompts.forEach((p, u) => {
+    ids.set(p, u * Tp + padsP[u]!);
+    for (let t = 0; t < p.length; t++) pos[u * Tp + padsP[u]! + t] = t;
+  });
+  const headRows = new Int32Array(B * Tc);
+  const targets = new Int32Array(B * Tc);
+  const outIndex = new Int32Array(B * Tc).fill(-1);
+  completions.forEach((c, b) => {
+    const u = src[b]!;
+    const Lp = prompts[u]!.length;
+    ids.set(c, NP + b * Tc);
+    for (let t = 0; t < Tc; t++) {
+      pos[NP + b * Tc + t] = Lp + t;
+      headRows[b * Tc + t] = t === 0 ? u * Tp + Tp - 1 : NP + b * Tc + t - 1; // completion token t is predicted there
+      targets[b * Tc + t] = c[t] ?? 0;
+      if (t < c.length) outIndex[b * Tc + t] = b * K + K - c.length + t;
+    }
+  });
+  return { plan: { kind: 'prefixed', P, Tp, padsP, B, Tc, src }, N: NP + B * Tc, ids, pos, headRows, targets, outIndex, out: [B, K] };
+}
+
+/** Float offsets of one layer's saved activations (kf, vf: the keys and values each completion sees, prefixed). */
 export interface LayerSlots {
   readonly h1: number; readonly st1: number; readonly q: number; readonly k: number; readonly v: number;
-  readonly probs: number; readonly y: number; readonly xMid: number; readonly h2: number; readonly st2: number;
-  readonly u: number; readonly g: number;
+  readonly probs: number; readonly kf: number; readonly vf: number; readonly y: number; readonly xMid: number;
+  readonly h2: number; readonly st2: number; readonly u: number; readonly g: number;
 }
 
-/** Float offsets in the workspace; ids and positions are int32 stored in float slots. */
+/** Float offsets in the workspace; ids, positions, pads and targets are int32 stored in float slots. */
 export interface Layout {
   readonly floats: number;
   readonly ids: number; readonly pos: number; readonly pads: number; readonly targets: number;
@@ -53,27 +145,35 @@ export interface Layout {
   readonly hf: number; readonly stf: number; readonly rows: number; readonly logits: number; readonly stats: number;
 }
 
+/** Floats of the attention probabilities and of the per-completion keys/values of one layer. */
+function attentionSizes(plan: Plan, d: Dims): { probs: number; kf: number } {
+  if (plan.kind === 'causal') return { probs: plan.B * d.H * plan.T * plan.T, kf: 0 };
+  const Tk = plan.Tp + plan.Tc;
+  return { probs: plan.P * d.H * plan.Tp * plan.Tp + plan.B * d.H * plan.Tc * Tk, kf: plan.B * Tk * d.D };
+}
+
 /** The workspace of a pass (16-byte aligned slots). */
-export function layoutOf(d: Dims): Layout {
+export function layoutOf(g: Geometry, d: Dims): Layout {
   let at = 0;
   const take = (n: number): number => {
     const start = at;
     at += Math.ceil(n / 4) * 4;
     return start;
   };
-  const N = d.B * d.T;
-  const R = d.B * d.K;
+  const { N } = g;
+  const R = g.headRows.length;
+  const att = attentionSizes(g.plan, d);
   const ids = take(N);
   const pos = take(N);
-  const pads = take(d.B);
+  const pads = take(g.plan.kind === 'causal' ? g.plan.B : g.plan.P + g.plan.B);
   const targets = take(R);
   const x = [take(N * d.D)];
   const layers: LayerSlots[] = [];
   for (let l = 0; l < d.L; l++) {
     layers.push({
       h1: take(N * d.D), st1: take(2 * N), q: take(N * d.D), k: take(N * d.D), v: take(N * d.D),
-      probs: take(d.B * d.H * d.T * d.T), y: take(N * d.D), xMid: take(N * d.D), h2: take(N * d.D), st2: take(2 * N),
-      u: take(N * d.M), g: take(N * d.M),
+      probs: take(att.probs), kf: take(att.kf), vf: take(att.kf), y: take(N * d.D), xMid: take(N * d.D),
+      h2: take(N * d.D), st2: take(2 * N), u: take(N * d.M), g: take(N * d.M),
     });
     x.push(take(N * d.D));
   }

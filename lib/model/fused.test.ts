@@ -4,8 +4,9 @@ import { createRng } from '../stats/rng';
 import { initBackend } from '../tensor/backend';
 import type { ModelConfig } from './config';
 import { fusedLogProbs } from './fused-logprobs';
+import { causalGeometry, prefixedGeometry } from './fused-plan';
 import { batchFromSequences } from './generate';
-import { referenceLogProbs } from './policy-impl';
+import { referenceLogProbs } from './log-probs';
 import { disposeWeights, initWeights, namedWeights, type Weights } from './weights';
 
 // The fused wasm path against the tfjs-op reference it replaces: values and every weight's gradient.
@@ -49,7 +50,7 @@ describe.each([
       const batch = batchFromSequences(seqs, 0);
       const mask = batch.mask.slice([0, T - 1 - K], [3, K]); // predictions made at real positions
       const ref = referenceLogProbs(w, config, batch, true, K);
-      const got = fusedLogProbs(w, config, batch.ids, pads, T - 1 - K, K);
+      const got = fusedLogProbs(w, config, causalGeometry(batch.ids.dataSync() as Int32Array, 3, T, pads, T - 1 - K, K));
       const diff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b)).mul(mask)).dataSync()[0]!;
       expect(diff(got.logProbs, ref.logProbs)).toBeLessThan(2e-4);
       expect(diff(got.entropy(), ref.entropy!)).toBeLessThan(2e-4);
@@ -68,7 +69,7 @@ describe.each([
         return lossOf(r.logProbs, r.entropy!, mask);
       }, vars);
       const got = tf.variableGrads(() => {
-        const r = fusedLogProbs(w, config, batch.ids, pads, T - 1 - K, K);
+        const r = fusedLogProbs(w, config, causalGeometry(batch.ids.dataSync() as Int32Array, 3, T, pads, T - 1 - K, K));
         return lossOf(r.logProbs, r.entropy(), mask);
       }, vars);
       expect(got.value.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0]!, 3);
@@ -78,6 +79,49 @@ describe.each([
         const err = tf.max(tf.abs(tf.sub(g, want))).dataSync()[0]!;
         expect(err / scale, name).toBeLessThan(2e-3);
         expect(scale, name).toBeGreaterThan(0);
+      }
+    });
+  });
+});
+
+describe('fused log-probs of completions after shared prompts (a GRPO group computes its prompt once)', () => {
+  const prompts = [[1, 5, 6, 7], [1, 8], [1, 5, 6, 7], [1, 9, 10], [1, 8], [1, 5, 6, 7]];
+  const completions = [[11, 12, 13], [14], [15, 16], [17, 18, 19, 20], [21, 22], [23, 24, 25]];
+  const K = 5; // more than the longest completion
+  const unique = [prompts[0]!, prompts[1]!, prompts[3]!];
+  const src = new Int32Array([0, 1, 0, 2, 1, 0]);
+  const maskOf = () => tf.tensor2d(completions.map((c) => Array.from({ length: K }, (_, j) => (j >= K - c.length ? 1 : 0))));
+  const joined = () => batchFromSequences(prompts.map((p, b) => [...p, ...completions[b]!]), 0);
+
+  it('equal the reference on the joined sequences (right-aligned), entropies included', () => {
+    tf.tidy(() => {
+      const mask = maskOf();
+      const ref = referenceLogProbs(w, config, joined(), true, K);
+      const got = fusedLogProbs(w, config, prefixedGeometry(unique, src, completions, K));
+      const diff = (a: tf.Tensor, b: tf.Tensor) => tf.max(tf.abs(tf.sub(a, b)).mul(mask)).dataSync()[0]!;
+      expect(diff(got.logProbs, ref.logProbs)).toBeLessThan(2e-4);
+      expect(diff(got.entropy(), ref.entropy!)).toBeLessThan(2e-4);
+      expect(tf.min(ref.logProbs.mul(mask)).dataSync()[0]).toBeLessThan(-1);
+    });
+  });
+
+  it('give every weight the gradient of the reference', () => {
+    tf.tidy(() => {
+      const mask = maskOf() as tf.Tensor2D;
+      const vars = namedWeights(w).map(([, v]) => v);
+      const ref = tf.variableGrads(() => {
+        const r = referenceLogProbs(w, config, joined(), true, K);
+        return lossOf(r.logProbs, r.entropy!, mask);
+      }, vars);
+      const got = tf.variableGrads(() => {
+        const r = fusedLogProbs(w, config, prefixedGeometry(unique, src, completions, K));
+        return lossOf(r.logProbs, r.entropy(), mask);
+      }, vars);
+      expect(got.value.dataSync()[0]).toBeCloseTo(ref.value.dataSync()[0]!, 3);
+      for (const [name, v] of namedWeights(w)) {
+        const [g, want] = [got.grads[v.name]!, ref.grads[v.name]!];
+        const scale = tf.max(tf.abs(want)).dataSync()[0]!;
+        expect(tf.max(tf.abs(tf.sub(g, want))).dataSync()[0]! / scale, name).toBeLessThan(2e-3);
       }
     });
   });

@@ -106,13 +106,7 @@ function decoderFor(w: Weights, config: ModelConfig, prompts: readonly (readonly
   if (!canFuse(config)) return referenceDecoder(w, config, prompts);
   const { unique, source } = distinctPrompts(prompts);
   const Tp = Math.max(...unique.map((p) => p.length));
-  const batch = batchFromSequences(unique, 0);
-  try {
-    const pads = Int32Array.from(unique, (p) => Tp - p.length);
-    return fusedDecoder(namedWeights(w), config, batch.ids, pads, Int32Array.from(source), Tp + maxNewTokens);
-  } finally {
-    tf.dispose([batch.ids, batch.mask]);
-  }
+  return fusedDecoder(namedWeights(w), config, unique, Int32Array.from(source), Tp + maxNewTokens);
 }
 
 /**

@@ -3,49 +3,14 @@ import { createRng } from '../stats/rng';
 import type { ModelConfig } from './config';
 import { parseModelConfig } from './config';
 import { generateTokens } from './generate';
-import type { Policy, SampleOptions, TokenBatch } from './policy';
+import type { Policy, SampleOptions } from './policy';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import type { Tokenizer } from './tokenizer';
-import { canFuse, padsOfMask } from './fused-plan';
-import { fusedLogProbs } from './fused-logprobs';
-import { forward, logitsOf } from './transformer';
+import { completionLogProbs, tokenLogProbs } from './log-probs';
+import { forward } from './transformer';
 import { disposeWeights, initWeights, namedWeights, weightsFrom, type Weights } from './weights';
 
 export { batchFromSequences } from './generate';
-
-/**
- * log p of the last K next tokens (B, K) and, if asked, the entropies of the same next-token distributions (B, K).
- * The fused wasm kernels run it when they can (fused-logprobs.ts); the tfjs ops of transformer.ts otherwise.
- */
-function tokenLogProbs(w: Weights, config: ModelConfig, batch: TokenBatch, withEntropy: boolean, last?: number) {
-  const [B, T] = batch.ids.shape;
-  if (T < 2) throw new Error(`tokenLogProbs: sequences of length ${T} have no next token; pass at least 2 tokens`);
-  if (T > config.contextLength) {
-    throw new Error(`tokenLogProbs: batch length ${T} exceeds contextLength ${config.contextLength}; truncate the sequences`);
-  }
-  const K = last ?? T - 1;
-  if (!Number.isInteger(K) || K < 1 || K > T - 1) throw new Error(`tokenLogProbs: lastPositions=${last} must be an integer in [1, ${T - 1}]`);
-  const pads = canFuse(config) ? padsOfMask(batch.mask.dataSync(), B, T) : undefined;
-  if (pads) {
-    const r = fusedLogProbs(w, config, batch.ids, pads, T - 1 - K, K);
-    return withEntropy ? { logProbs: r.logProbs, entropy: r.entropy() } : { logProbs: r.logProbs };
-  }
-  return referenceLogProbs(w, config, batch, withEntropy, K);
-}
-
-/** tokenLogProbs by the tfjs ops of transformer.ts (any backend, any mask). */
-export function referenceLogProbs(w: Weights, config: ModelConfig, batch: TokenBatch, withEntropy: boolean, K: number) {
-  const [B, T] = batch.ids.shape;
-  const { hidden } = forward(w, config, batch.ids, batch.mask); // (B, T, D)
-  const h = hidden.slice([0, T - 1 - K, 0], [B, K, config.dModel]).reshape([B * K, config.dModel]) as tf.Tensor2D;
-  const logp = tf.logSoftmax(logitsOf(w, h)); // (B*K, V)
-  const targets = batch.ids.slice([0, T - K], [B, K]).reshape([B * K]) as tf.Tensor1D;
-  // oneHot × sum rather than gather: gather has no gradient on wasm
-  const logProbs = logp.mul(tf.oneHot(targets, config.vocabSize)).sum(1).reshape([B, K]) as tf.Tensor2D;
-  if (!withEntropy) return { logProbs };
-  const entropy = logp.exp().mul(logp).sum(1).neg().reshape([B, K]) as tf.Tensor2D;
-  return { logProbs, entropy };
-}
 
 async function attentionOf(w: Weights, config: ModelConfig, ids: readonly number[]): Promise<number[][][][]> {
   if (ids.length === 0 || ids.length > config.contextLength) {
@@ -75,6 +40,10 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
     tokenLogProbs(batch, opts) {
       live('tokenLogProbs');
       return tokenLogProbs(w, config, batch, opts?.withEntropy ?? false, opts?.lastPositions);
+    },
+    completionLogProbs(prompts, completions, opts) {
+      live('completionLogProbs');
+      return completionLogProbs(w, config, tokenizer.pad, prompts, completions, opts ?? {});
     },
     generate(prompts, opts: SampleOptions) {
       live('generate');

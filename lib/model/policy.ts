@@ -49,6 +49,18 @@ export interface Policy {
    */
   tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean; lastPositions?: number }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
   /**
+   * log p of each completion token given its prompt and the completion before it → (B, K), K = positions (default:
+   * the longest completion), right-aligned as tokenLogProbs(prompt + completion, { lastPositions: K }) gives them:
+   * completion b's token t at [b, K − len_b + t]; other entries are meaningless. Differentiable; entropies if asked.
+   * Rows with the same prompt (a GRPO group) share the prompt's forward pass where the backend allows, with the same
+   * result. Call inside tf.tidy or tf.variableGrads.
+   */
+  completionLogProbs(
+    prompts: readonly (readonly number[])[],
+    completions: readonly (readonly number[])[],
+    opts?: { withEntropy?: boolean; positions?: number },
+  ): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
+  /**
    * Batched sampling with a KV cache; prompts may differ in length (left-padded internally). Returns one completion
    * per prompt (token ids, stop token included if hit). Seeded through opts.rng only.
    */

@@ -86,6 +86,9 @@ export interface TrainingBatch {
   readonly completionMask: tf.Tensor2D;
   /** The longest completion: every completion target lies in the last this-many columns of completionMask. */
   readonly lastPositions: number;
+  /** Each row's prompt and completion token ids (what Policy.completionLogProbs takes). */
+  readonly promptIds: readonly (readonly number[])[];
+  readonly completionIds: readonly (readonly number[])[];
 }
 
 /** Prompt + completion sequences, left-padded, with the completion mask aligned to `tokenLogProbs`. */
@@ -105,5 +108,6 @@ export function trainingBatch(
     mask.fill(1, b * (T - 1) + first, (b + 1) * (T - 1));
   });
   const lastPositions = Math.max(...completionIds.map((c) => c.length));
-  return { batch: batchFromSequences(seqs, pad), completionMask: tf.tensor2d(mask, [seqs.length, T - 1]), lastPositions };
+  const completionMask = tf.tensor2d(mask, [seqs.length, T - 1]);
+  return { batch: batchFromSequences(seqs, pad), completionMask, lastPositions, promptIds, completionIds };
 }

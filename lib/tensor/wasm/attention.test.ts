@@ -55,6 +55,27 @@ describe('attention kernels', () => {
     });
   });
 
+  it('attend and attendGrad for the last Tq queries at offset T − Tq over all T keys (completions after a prompt)', () => {
+    tf.tidy(() => {
+      const Tq = 3;
+      const off = T - Tq;
+      const [q, k, v, dy] = [1, 2, 3, 4].map((s) => tf.randomNormal([B, T, D], 0, 1, 'float32', s));
+      const last = (x: tf.Tensor) => x.slice([0, off, 0], [B, Tq, D]);
+      const qc = last(q!).clone();
+      const dyc = last(dy!).clone();
+      const [y, probs, scratch] = [tf.zeros([B, Tq, D]), tf.zeros([B, H, Tq, T]), tf.zeros([T + 4])];
+      const padsT = tf.tensor1d(pads, 'int32');
+      K.fns.attend!(ptr(qc), ptr(k!), ptr(v!), ptr(y), ptr(probs), ptr(padsT), B, H, hs, Tq, T, Tq * D, T * D, Tq * D, D, off, scale, ptr(scratch));
+      expect(maxDiff(y, last(reference(q!, k!, v!)))).toBeLessThan(1e-5);
+      const [dq, dk, dv] = [tf.zeros([B, Tq, D]), tf.zeros([B, T, D]), tf.zeros([B, T, D])];
+      K.fns.attendGrad!(ptr(qc), ptr(k!), ptr(v!), ptr(probs), ptr(dyc), ptr(dq), ptr(dk), ptr(dv), ptr(padsT), B, H, hs, Tq, T, Tq * D, T * D, D, off, scale, ptr(scratch));
+      const want = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => last(reference(a, b, c)).mul(dyc).sum())([q!, k!, v!]);
+      expect(maxDiff(dq, last(want[0]!))).toBeLessThan(1e-4);
+      expect(maxDiff(dk, want[1]!)).toBeLessThan(1e-4);
+      expect(maxDiff(dv, want[2]!)).toBeLessThan(1e-4);
+    });
+  });
+
   it('attendGrad equals autodiff of the reference', () => {
     tf.tidy(() => {
       const [q, k, v, dy] = [1, 2, 3, 4].map((s) => tf.randomNormal([B, T, D], 0, 1, 'float32', s));
@@ -62,7 +83,7 @@ describe('attention kernels', () => {
       const padsT = tf.tensor1d(pads, 'int32');
       K.fns.attend!(ptr(q!), ptr(k!), ptr(v!), ptr(y), ptr(probs), ptr(padsT), B, H, hs, T, T, T * D, T * D, T * D, D, 0, scale, ptr(scratch));
       const [dq, dk, dv] = [tf.zeros([B, T, D]), tf.zeros([B, T, D]), tf.zeros([B, T, D])];
-      K.fns.attendGrad!(ptr(q!), ptr(k!), ptr(v!), ptr(probs), ptr(dy!), ptr(dq), ptr(dk), ptr(dv), ptr(padsT), B, H, hs, T, T * D, D, scale, ptr(scratch));
+      K.fns.attendGrad!(ptr(q!), ptr(k!), ptr(v!), ptr(probs), ptr(dy!), ptr(dq), ptr(dk), ptr(dv), ptr(padsT), B, H, hs, T, T, T * D, T * D, D, 0, scale, ptr(scratch));
       const want = tf.grads((a: tf.Tensor, b: tf.Tensor, c: tf.Tensor) => reference(a, b, c).mul(dy!).sum())([q!, k!, v!]);
       expect(maxDiff(dq, want[0]!)).toBeLessThan(1e-4);
       expect(maxDiff(dk, want[1]!)).toBeLessThan(1e-4);

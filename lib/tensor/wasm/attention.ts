@@ -106,19 +106,20 @@ function forward(): FuncDef {
 }
 
 /**
- * Gradients of a training forward pass (Tq = Tk = T, off 0, one batch stride sB for every block): with p the kept
- * probabilities and dA_s = dy·v_s, dS_s = p_s (dA_s − Σ p dA) · scale; dq += Σ dS_s k_s, dk_s += dS_s q,
- * dv_s += p_s dy. dq, dk, dv must start at zero.
+ * Gradients of a forward pass of `attend` (same shapes and strides; q, dy and dq use qsB, k, v, dk and dv use
+ * ksB): with p the kept probabilities and dA_s = dy·v_s, dS_s = p_s (dA_s − Σ p dA) · scale; dq += Σ dS_s k_s,
+ * dk_s += dS_s q, dv_s += p_s dy. dq, dk, dv must start at zero (or hold gradients to add to).
  */
 function backward(): FuncDef {
-  const f = new Fn('attendGrad', ['q', 'k', 'v', 'probs', 'dy', 'dq', 'dk', 'dv', 'pads', 'B', 'H', 'hs', 'T', 'sB', 'rs', 'scale', 'scratch'], [], { scale: 'f32' });
+  const names = ['q', 'k', 'v', 'probs', 'dy', 'dq', 'dk', 'dv', 'pads', 'B', 'H', 'hs', 'Tq', 'Tk', 'qsB', 'ksB', 'rs', 'off', 'scale', 'scratch'];
+  const f = new Fn('attendGrad', names, [], { scale: 'f32' });
   const x = context(f);
   const P = x.P;
   const [qp, dyp, dqp, pp, kp, vp, dkp, dvp] = f.locals('i32', 8);
   const [sum, ds, p] = [f.local('f32'), f.local('f32'), f.local('f32')];
   const [ds4, p4] = [f.local('v128'), f.local('v128')];
   const sc = (s: Code): Code => at(get(P.scratch!), s);
-  const key = (base: Local): Code => at(rowOf(x, base, P.sB!, i32.const(0)), i32.mul(get(x.s), get(P.rs!)));
+  const key = (base: Local): Code => at(rowOf(x, base, P.ksB!, i32.const(0)), i32.mul(get(x.s), get(P.rs!)));
   const addInto = (dst: Local, v: Code): Code => v128.store(at(get(dst), get(x.c)), f32x4.add(v128.load(at(get(dst), get(x.c))), v));
   const perKey = seq(
     set(kp, key(P.k!)), set(vp, key(P.v!)), set(dkp, key(P.dk!)), set(dvp, key(P.dv!)),
@@ -132,23 +133,26 @@ function backward(): FuncDef {
       addInto(dvp, f32x4.mul(get(p4), v128.load(at(get(dyp), get(x.c))))),
     ),
   );
+  const tp = i32.add(get(x.t), get(P.off!));
   return f.def(
     forRange(x.b, i32.const(0), get(P.B!), 1,
       set(x.pad, i32.load(at(get(P.pads!), get(x.b)))),
       forRange(x.h, i32.const(0), get(P.H!), 1,
-        forRange(x.t, get(x.pad), get(P.T!), 1,
-          set(x.hi, get(x.t)),
-          set(qp, rowOf(x, P.q!, P.sB!, get(x.t))),
-          set(dyp, rowOf(x, P.dy!, P.sB!, get(x.t))),
-          set(dqp, rowOf(x, P.dq!, P.sB!, get(x.t))),
-          set(pp, at(get(P.probs!), i32.mul(i32.add(i32.mul(i32.add(i32.mul(get(x.b), get(P.H!)), get(x.h)), get(P.T!)), get(x.t)), get(P.T!)))),
-          set(sum, f32.const(0)),
-          overKeys(x, 1,
-            set(vp, key(P.v!)),
-            f32.store(sc(get(x.s)), dot(f, dyp, vp, P.hs!, x.c)),
-            set(sum, f32.add(get(sum), f32.mul(f32.load(at(get(pp), get(x.s))), f32.load(sc(get(x.s)))))),
-          ),
-          overKeys(x, 1, perKey),
+        forRange(x.t, i32.const(0), get(P.Tq!), 1,
+          when(i32.geS(tp, get(x.pad)), [
+            set(x.hi, tp),
+            set(qp, rowOf(x, P.q!, P.qsB!, get(x.t))),
+            set(dyp, rowOf(x, P.dy!, P.qsB!, get(x.t))),
+            set(dqp, rowOf(x, P.dq!, P.qsB!, get(x.t))),
+            set(pp, at(get(P.probs!), i32.mul(i32.add(i32.mul(i32.add(i32.mul(get(x.b), get(P.H!)), get(x.h)), get(P.Tq!)), get(x.t)), get(P.Tk!)))),
+            set(sum, f32.const(0)),
+            overKeys(x, 1,
+              set(vp, key(P.v!)),
+              f32.store(sc(get(x.s)), dot(f, dyp, vp, P.hs!, x.c)),
+              set(sum, f32.add(get(sum), f32.mul(f32.load(at(get(pp), get(x.s))), f32.load(sc(get(x.s)))))),
+            ),
+            overKeys(x, 1, perKey),
+          ]),
         ),
       ),
     ),

@@ -4,7 +4,7 @@ import { hsum, sigmoid4 } from './simd';
 
 /*
  * Elementwise kernels over flat float arrays: GELU (sigmoid form, x · σ(1.702 x), as lib/model/transformer.ts) and
- * its gradient, a sum of squares (gradient norms) and AdamW. Lengths need not be multiples of 4: the last partial
+ * its gradient, a sum of squares (gradient norms), AdamW, an in-place add and a fill. Lengths need not be multiples of 4: the last partial
  * vector runs in lane 0 of a vector whose other lanes are 0.
  */
 
@@ -86,4 +86,18 @@ function adam(): FuncDef {
   );
 }
 
-export const elementwiseDefs = (): FuncDef[] => [gelu(), geluGrad(), sumSquares(), adam()];
+/** dst += src over n floats. */
+function addTo(): FuncDef {
+  const f = new Fn('addTo', ['dst', 'src', 'n']);
+  const { dst, src, n } = f.p as Record<string, Local>;
+  return f.def(overElements(f, n!, (_i, load, store) => store(dst!, f32x4.add(load(dst!), load(src!)))));
+}
+
+/** n floats at dst set to value. */
+function fill(): FuncDef {
+  const f = new Fn('fill', ['dst', 'n', 'value'], [], { value: 'f32' });
+  const { dst, n, value } = f.p as Record<string, Local>;
+  return f.def(overElements(f, n!, (_i, _load, store) => store(dst!, f32x4.splat(get(value!)))));
+}
+
+export const elementwiseDefs = (): FuncDef[] => [gelu(), geluGrad(), sumSquares(), adam(), addTo(), fill()];

@@ -11,7 +11,8 @@ import { transposeDef } from './transpose';
  * backend's memory. Signatures (pointers are byte offsets into that memory; sizes and strides count floats):
  *   gemm, gemmTN (a, b, c, n, k, m, lda, ldb, ldc, beta)                          gemm.ts
  *   layerNorm (x, y, g, b, stats, n, d); layerNormGrad (dy, x, g, stats, dx, dg, db, n, d, beta)   norm.ts
- *   gelu (x, y, n); geluGrad (x, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…)  elementwise.ts
+ *   gelu (x, y, n); geluGrad (x, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…);
+ *   addTo (dst, src, n); fill (dst, n, value)                                      elementwise.ts
  *   embed, embedGrad, softmaxStats, softmaxGrad                                    rows.ts
  *   attend, attendGrad                                                             attention.ts
  *   transpose (a, b, rows, cols)                                                   transpose.ts

@@ -50,14 +50,25 @@ export function offsetOf(backend: WasmBackendInternals, t: tf.TensorInfo): numbe
   return data.memoryOffset;
 }
 
-/** A float view of the whole wasm memory; take a new one after anything that can grow the memory (a malloc). */
+const views = { buffer: undefined as ArrayBufferLike | undefined, f32: new Float32Array(0), i32: new Int32Array(0) };
+
+function viewsOf(m: KernelModule): typeof views {
+  if (views.buffer !== m.memory.buffer) {
+    views.buffer = m.memory.buffer; // a grown memory has a new buffer, and the old views are detached
+    views.f32 = new Float32Array(views.buffer);
+    views.i32 = new Int32Array(views.buffer);
+  }
+  return views;
+}
+
+/** A float view of the whole wasm memory; take it again after anything that can grow the memory (a malloc). */
 export function heapF32(m: KernelModule): Float32Array {
-  return new Float32Array(m.memory.buffer);
+  return viewsOf(m).f32;
 }
 
 /** An int32 view of the whole wasm memory (same caveat as heapF32). */
 export function heapI32(m: KernelModule): Int32Array {
-  return new Int32Array(m.memory.buffer);
+  return viewsOf(m).i32;
 }
 
 /** Scratch memory for one kernel call: `bytes` from the backend's allocator, freed by `release`. */
