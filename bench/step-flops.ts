@@ -1,33 +1,41 @@
 /*
- * Matrix-product FLOPs of one GRPO step, counted as the step computes them (full causal score matrices, the tied
- * output layer only where a token is sampled or scored), so FLOPs ÷ the wasm matmul rate is the time the step
- * could not beat even with zero per-operation overhead: its floor.
+ * Multiply-add FLOPs of ifkit's GRPO step, counted as ifkit computes them: causal attention over the keys a query
+ * sees (not a full masked T×T), the tied output layer only where a token is sampled or scored, and the update's
+ * prompts once per group (Policy.completionLogProbs). FLOPs ÷ the wasm gemm rate is the time a phase could not beat
+ * even with zero per-operation overhead: its floor.
  */
 import { mlpWidth } from '../lib/model/weights';
 import type { StepSize } from './step-sizes';
 
-/** FLOPs of one layer for one token attending to `keys` keys. */
+/** Products of one layer for one token (q, k, v, output projection, MLP), plus its attention over `keys` keys. */
 function layerFlops(size: StepSize, keys: number): number {
   const D = size.model.dModel;
   const M = mlpWidth(size.model);
-  return 2 * (3 * D * D + D * D + 2 * D * M) + 4 * keys * D;
+  return 2 * (4 * D * D + 2 * D * M) + 4 * keys * D;
 }
 
 const headFlops = (size: StepSize): number => 2 * size.model.dModel * size.model.vocabSize;
+
+/** Σ over t of a sequence's tokens from position `start` (seeing start + t + 1 keys) of one layer. */
+function run(size: StepSize, start: number, tokens: number): number {
+  let flops = 0;
+  for (let t = 0; t < tokens; t++) flops += layerFlops(size, start + t + 1);
+  return flops;
+}
 
 /** Sampling: a prefill of the distinct prompts, then one decoding step per new token after the first. */
 export function samplingFlops(size: StepSize): number {
   const { prompts: P, groupSize: G, promptLength: Lp, maxNewTokens: N } = size;
   const L = size.model.nLayers;
-  let flops = P * (Lp * L * layerFlops(size, Lp) + headFlops(size)); // causal prefill ≈ Lp keys per token as computed
-  for (let s = 1; s < N; s++) flops += P * G * (L * layerFlops(size, Lp + s) + headFlops(size));
-  return flops;
+  const prefill = P * (L * run(size, 0, Lp) + headFlops(size));
+  const decode = P * G * (L * run(size, Lp, N - 1) + (N - 1) * headFlops(size));
+  return prefill + decode;
 }
 
-/** The update: forward and backward (twice the forward's products) over prompt + completion. */
+/** The update: forward, and backward at twice the forward's products; prompts once, completions per row. */
 export function updateFlops(size: StepSize): number {
   const { prompts: P, groupSize: G, promptLength: Lp, maxNewTokens: N } = size;
-  const T = Lp + N;
-  const forward = P * G * (T * size.model.nLayers * layerFlops(size, T) + N * headFlops(size));
+  const L = size.model.nLayers;
+  const forward = P * L * run(size, 0, Lp) + P * G * (L * run(size, Lp, N) + N * headFlops(size));
   return 3 * forward;
 }

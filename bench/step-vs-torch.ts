@@ -3,9 +3,11 @@
  *   npx tsx bench/step-vs-torch.ts           (QUICK=1: fewer rounds; SIZES=lab-default,1M: a subset)
  * For each size in bench/step-sizes.ts: the real step (lib/rl/grpo.ts grpoStep: rollout with KV-cache sampling,
  * group advantages, one clipped-ratio update with Adam) and bench/torch-twin.py's step (PyTorch eager, 1 thread)
- * alternate, each in its own process on one thread, so both see the same machine load. Times are process CPU
- * time (medians); wall times and the load average are printed beside them. The floor is the step's matmul FLOPs
- * (bench/step-flops.ts) at the wasm backend's best 2-D matmul rate, measured here.
+ * alternate, each in its own process on one thread, so all see the same machine load. The twin runs its update
+ * twice per round: as TRL does (every row's prompt + completion: the headline ratio) and as ifkit does (each
+ * prompt once per group: the engines compared on one algorithm). Times are process CPU time (medians); wall times
+ * and the load average are printed beside them. The floor is ifkit's phase FLOPs (bench/step-flops.ts) at ifkit's
+ * own wasm gemm rate, measured here: what the phase would take with zero per-operation overhead.
  * Without PyTorch (Debian: apt-get install python3-torch) it prints ifkit's side and says so.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -16,10 +18,13 @@ import { createRng, type Rng } from '../lib/stats/rng';
 import { parseGrpoConfig } from '../lib/rl/config';
 import { grpoStep, type GrpoTask } from '../lib/rl/grpo';
 import { createAdam } from '../lib/rl/optimizer';
+import { mlpWidth } from '../lib/model/weights';
 import { initBackend } from '../lib/tensor/backend';
+import { kernels } from '../lib/tensor/wasm/kernels';
+import { offsetOf } from '../lib/tensor/wasm/runtime';
 import { samplingFlops, updateFlops } from './step-flops';
 import { STEP_SIZES, type StepSize } from './step-sizes';
-import { startTorchTwin, type TorchTwin, type TwinTimes } from './torch-process';
+import { startTorchTwin, type TorchTwin } from './torch-process';
 
 const QUICK = process.env.QUICK === '1';
 const ROUNDS = QUICK ? 4 : 12;
@@ -32,22 +37,24 @@ const median = (xs: number[]): number => {
 const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
 const ms = (s: number): string => (s * 1000).toFixed(1);
 
-/** The fastest 2-D product the wasm backend runs (XNNPACK), GFLOP/s of CPU time, at the step's MLP shape. */
-function matmulRate(size: StepSize): number {
-  const n = size.prompts * size.groupSize * (size.promptLength + size.maxNewTokens);
-  const [k, m] = [size.model.dModel, 4 * size.model.dModel];
+/** ifkit's wasm gemm (lib/tensor/wasm/gemm.ts), GFLOP/s of CPU time, at the update's MLP shape (best of 5). */
+function gemmRate(size: StepSize): number {
+  const n = size.prompts * size.promptLength + size.prompts * size.groupSize * size.maxNewTokens;
+  const [k, m] = [size.model.dModel, mlpWidth(size.model)];
   const a = tf.randomNormal([n, k]);
   const b = tf.randomNormal([k, m]);
-  const once = (): void => tf.tidy(() => void tf.matMul(a, b).dataSync());
+  const c = tf.zeros([n, m]);
+  const K = kernels();
+  const once = (): void => void K.fns.gemm!(offsetOf(K.backend, a), offsetOf(K.backend, b), offsetOf(K.backend, c), n, k, m, k, m, m, 0);
   once();
   let best = Infinity;
   for (let r = 0; r < 5; r++) {
     const c0 = process.cpuUsage();
     for (let i = 0; i < 20; i++) once();
-    const c = process.cpuUsage(c0);
-    best = Math.min(best, (c.user + c.system) / 1e6 / 20);
+    const t = process.cpuUsage(c0);
+    best = Math.min(best, (t.user + t.system) / 1e6 / 20);
   }
-  tf.dispose([a, b]);
+  tf.dispose([a, b, c]);
   return (2 * n * k * m) / best / 1e9;
 }
 
@@ -68,6 +75,27 @@ interface Sample {
   updateWall: number;
 }
 
+const cpuOf = (x: Sample, phase: 'sample' | 'update' | 'step'): number =>
+  phase === 'step' ? x.sampleCpu + x.updateCpu : phase === 'sample' ? x.sampleCpu : x.updateCpu;
+
+/** One row of the table: medians of ifkit, the TRL-style twin and the shared-prompt twin, ratios and the floor. */
+function row(name: string, phase: 'sample' | 'update' | 'step', a: Sample[], trl: Sample[], shared: Sample[], floor: number): Record<string, string> {
+  const med = (xs: Sample[]): number => median(xs.map((x) => cpuOf(x, phase)));
+  const ratio = (xs: Sample[]): string => (xs.length ? (med(a) / med(xs)).toFixed(2) : '-');
+  const ms1 = (xs: Sample[]): string => (xs.length ? ms(med(xs)) : '-');
+  return {
+    phase: name,
+    'ifkit cpu ms': ms(med(a)),
+    'torch cpu ms': ms1(trl),
+    'ifkit / torch': ratio(trl),
+    'torch shared-prompt ms': ms1(shared),
+    'ifkit / torch shared': ratio(shared),
+    'ifkit floor ms': ms(floor),
+    'floor / torch': trl.length ? (floor / med(trl)).toFixed(2) : '-',
+    'ifkit wall ms': phase === 'step' ? '' : ms(median(a.map((x) => (phase === 'sample' ? x.sampleWall : x.updateWall)))),
+  };
+}
+
 async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<void> {
   const words = Array.from({ length: size.model.vocabSize - 259 }, (_, i) => `w${i}`);
   const tok = createTokenizer(words);
@@ -82,22 +110,21 @@ async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<v
     const r = await grpoStep(policy, undefined, optimizer, task, config, rng, step++);
     return { sampleCpu: r.rolloutCpuSeconds, updateCpu: r.updateCpuSeconds, sampleWall: r.sampleSeconds + r.rewardSeconds, updateWall: r.updateSeconds };
   };
-  const theirs = async (): Promise<TwinTimes> => twin!.step();
-  for (let i = 0; i < WARMUP; i++) {
-    await ours();
-    if (twin) await theirs();
-  }
   const a: Sample[] = [];
-  const b: Sample[] = [];
-  const loadBefore = load();
-  for (let r = 0; r < ROUNDS; r++) {
-    if (r % 2 === 0 || !twin) a.push(await ours());
-    if (twin) b.push(await theirs());
-    if (r % 2 === 1 && twin) a.push(await ours());
+  const trl: Sample[] = [];
+  const shared: Sample[] = [];
+  for (let r = -WARMUP; r < ROUNDS; r++) {
+    // alternate who goes first, so a slow spell of the machine does not always hit the same side
+    const round: [Sample[], () => Promise<Sample>][] = [[a, ours]];
+    if (twin) round.push([trl, () => twin.step(false)], [shared, () => twin.step(true)]);
+    if (r % 2) round.reverse();
+    for (const [into, run] of round) {
+      const x = await run();
+      if (r >= 0) into.push(x);
+    }
   }
-  const rate = matmulRate(size);
+  const rate = gemmRate(size);
   const floors = { sample: samplingFlops(size) / rate / 1e9, update: updateFlops(size) / rate / 1e9 };
-  const med = (xs: Sample[], k: keyof Sample): number => median(xs.map((x) => x[k]));
   const { dModel: D, nLayers: L, nHeads: H, contextLength: C, vocabSize: V } = size.model;
   console.log(`\n== ${size.name}: ${size.why}`);
   console.log(
@@ -105,33 +132,12 @@ async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<v
       (twinInfo ? `, torch ${twinInfo.params.toLocaleString()} (${twinInfo.threads} thread)` : '') +
       `; ${size.prompts} prompts × ${size.groupSize} samples × ${size.maxNewTokens} new tokens, prompts of ${size.promptLength} tokens`,
   );
-  const rows = (['sample', 'update'] as const).map((phase) => {
-    const cpu = (xs: Sample[]): number => med(xs, `${phase}Cpu`);
-    const wall = (xs: Sample[]): number => med(xs, `${phase}Wall`);
-    return {
-      phase: phase === 'sample' ? 'sampling' : 'update',
-      'ifkit cpu ms': ms(cpu(a)),
-      'torch cpu ms': twin ? ms(cpu(b)) : '-',
-      'ifkit / torch': twin ? (cpu(a) / cpu(b)).toFixed(2) : '-',
-      'ifkit wall ms': ms(wall(a)),
-      'torch wall ms': twin ? ms(wall(b)) : '-',
-      'floor ms': ms(floors[phase]),
-      'ifkit / floor': (cpu(a) / floors[phase]).toFixed(2),
-    };
-  });
-  const total = (xs: Sample[]): number => med(xs.map((x) => ({ ...x, sampleCpu: x.sampleCpu + x.updateCpu })), 'sampleCpu');
-  rows.push({
-    phase: 'step',
-    'ifkit cpu ms': ms(total(a)),
-    'torch cpu ms': twin ? ms(total(b)) : '-',
-    'ifkit / torch': twin ? (total(a) / total(b)).toFixed(2) : '-',
-    'ifkit wall ms': '',
-    'torch wall ms': '',
-    'floor ms': ms(floors.sample + floors.update),
-    'ifkit / floor': (total(a) / (floors.sample + floors.update)).toFixed(2),
-  });
-  console.table(rows);
-  console.log(`medians of ${a.length} + ${b.length} interleaved steps after ${WARMUP} warm-up steps each; wasm 2-D matmul ${rate.toFixed(1)} GFLOP/s; load ${loadBefore} → ${load()}`);
+  console.table([
+    row('sampling', 'sample', a, trl, shared, floors.sample),
+    row('update', 'update', a, trl, shared, floors.update),
+    row('step', 'step', a, trl, shared, floors.sample + floors.update),
+  ]);
+  console.log(`medians of ${a.length} interleaved steps per side after ${WARMUP} warm-up rounds; ifkit's wasm gemm ${rate.toFixed(1)} GFLOP/s; load ${load()}`);
   optimizer.dispose();
   policy.dispose();
 }

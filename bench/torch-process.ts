@@ -19,7 +19,8 @@ export interface TorchTwin {
   readonly python: string;
   readonly version: string;
   setup(size: StepSize): Promise<{ params: number; threads: number }>;
-  step(): Promise<TwinTimes>;
+  /** One step; `shared`: the update runs each prompt once per group (ifkit's algorithm) instead of per row (TRL's). */
+  step(shared: boolean): Promise<TwinTimes>;
   close(): void;
 }
 
@@ -74,7 +75,7 @@ export async function startTorchTwin(): Promise<TorchTwin | undefined> {
         const r = await ask({ cmd: 'setup', ...size.model, prompts: size.prompts, promptLength: size.promptLength, groupSize: size.groupSize, maxNewTokens: size.maxNewTokens });
         return { params: r.params as number, threads: r.threads as number };
       },
-      step: async () => (await ask({ cmd: 'step' })) as unknown as TwinTimes,
+      step: async (shared) => (await ask({ cmd: 'step', shared })) as unknown as TwinTimes,
       close: () => {
         child.stdin.end(JSON.stringify({ cmd: 'quit' }) + '\n');
       },

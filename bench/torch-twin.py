@@ -6,10 +6,11 @@ x * sigmoid(1.702 x), layer norm eps 1e-5. The step is lib/rl/grpo.ts's: sample 
 KV cache (one prefill of the distinct prompts, their cache rows repeated), then one clipped-ratio update (ratio to
 the detached log-probs of the same forward pass, token-level 'dapo' aggregation, next-token entropy for the log)
 with global-norm clipping and Adam. Only the completion positions go through the tied output layer, as in TRL's
-logits_to_keep and in ifkit's update.
+logits_to_keep and in ifkit's update. The update runs either as TRL does (every row's prompt + completion) or, with
+"shared", as ifkit does (each prompt once, its keys and values repeated for its G completions: the same numbers).
 
-Commands: {"cmd": "setup", ...shape} -> {"params": n}; {"cmd": "step"} -> per-phase wall and CPU seconds;
-{"cmd": "quit"}. CPU time is this process's (all threads), so a thread that escaped the 1-thread setting shows up
+Commands: {"cmd": "setup", ...shape} -> {"params": n}; {"cmd": "step", "shared": bool} -> per-phase wall and CPU
+seconds; {"cmd": "quit"}. CPU time is this process's (all threads), so a thread that escaped the 1-thread setting shows up
 as CPU time above wall time. The caller sets OPENBLAS_NUM_THREADS=1 and OMP_NUM_THREADS=1 in our environment.
 """
 import json
@@ -117,18 +118,37 @@ class Twin:
             logits = F.layer_norm(x, (self.D,), self.lnfg, self.lnfb, 1e-5) @ self.wte.t()
         return torch.stack(out, 1)  # (B, N)
 
-    def update(self, completions):
-        s = self.s
-        G, N = s["groupSize"], completions.shape[1]
+    def completion_states(self, completions):
+        """(B*N, D) final states that predict the completion tokens: the whole prompt + completion per row (TRL)."""
+        G, N = self.s["groupSize"], completions.shape[1]
         ids = torch.cat([self.prompts.repeat_interleave(G, 0), completions], 1)  # (B, T)
         B, T = ids.shape
-        mask = torch.ones(B, T)
+        h, _, _ = self.forward(ids, torch.ones(B, T))
+        return h[:, T - N - 1:T - 1].reshape(B * N, self.D)
+
+    def completion_states_shared(self, completions):
+        """The same states with each prompt run once and its keys/values repeated for its G completions (ifkit's)."""
+        G = self.s["groupSize"]
+        P, Lp = self.prompts.shape
+        B, N = completions.shape
+        hp, caches, _ = self.forward(self.prompts, torch.ones(P, Lp), keep_cache=True)
+        pos = torch.arange(Lp, Lp + N).expand(B, N)
+        x = (F.embedding(completions, self.wte) + F.embedding(pos, self.wpe)).view(B * N, self.D)
+        bias = torch.cat([torch.zeros(N, Lp), (torch.ones(N, N).tril() - 1) * 1e9], 1).view(1, 1, N, Lp + N)
+        for l, (k, v) in zip(self.layers, caches):
+            x, _ = self.block(x, l, B, N, bias, (k.repeat_interleave(G, 0), v.repeat_interleave(G, 0)))
+        hc = F.layer_norm(x, (self.D,), self.lnfg, self.lnfb, 1e-5).view(B, N, self.D)
+        first = hp[:, -1].repeat_interleave(G, 0).view(B, 1, self.D)
+        return torch.cat([first, hc[:, :-1]], 1).reshape(B * N, self.D)
+
+    def update(self, completions, shared):
+        G = self.s["groupSize"]
+        B, N = completions.shape
         rewards = (completions.sum(1) % 2).float().view(-1, G)
         adv = ((rewards - rewards.mean(1, keepdim=True)) / (rewards.std(1, keepdim=True) + 1e-4)).view(B, 1)
-        h, _, _ = self.forward(ids, mask)
-        hc = h[:, T - N - 1:T - 1].reshape(B * N, self.D)  # states that predict the completion tokens
+        hc = self.completion_states_shared(completions) if shared else self.completion_states(completions)
         logp_all = torch.log_softmax(hc @ self.wte.t(), -1)
-        logp = logp_all.gather(1, ids[:, T - N:].reshape(B * N, 1)).view(B, N)
+        logp = logp_all.gather(1, completions.reshape(B * N, 1)).view(B, N)
         with torch.no_grad():
             entropy = -(logp_all.exp() * logp_all).sum(1)
         cmask = torch.ones(B, N)
@@ -142,11 +162,11 @@ class Twin:
         self.opt.step()
         return float(loss), float(norm), float(entropy.mean())
 
-    def step(self):
+    def step(self, shared):
         t0, c0 = time.perf_counter(), time.process_time()
         completions = self.sample()
         t1, c1 = time.perf_counter(), time.process_time()
-        self.update(completions)
+        self.update(completions, shared)
         t2, c2 = time.perf_counter(), time.process_time()
         return {"sampleWall": t1 - t0, "sampleCpu": c1 - c0, "updateWall": t2 - t1, "updateCpu": c2 - c1}
 
@@ -161,7 +181,7 @@ def main():
             twin = Twin(msg)
             reply = {"params": sum(p.numel() for p in twin.params), "threads": torch.get_num_threads()}
         elif msg["cmd"] == "step":
-            reply = twin.step()
+            reply = twin.step(msg.get("shared", False))
         else:
             break
         print(json.dumps(reply), flush=True)
