@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
 import type { SampleOptions, TokenBatch } from './policy';
-import { samplingRule, sampleToken } from './sampling';
+import { samplingRule, sampleTokens } from './sampling';
 import { fusedDecoder } from './fused-decode';
 import { canFuse } from './fused-plan';
 import { decodeStep, disposeCache, forward, logitsOf } from './transformer';
@@ -39,9 +39,7 @@ function checkPrompts(prompts: readonly (readonly number[])[], opts: SampleOptio
 
 /** Sample one token per unfinished row from logits (B, V), drawing from the rng in row order. */
 async function drawTokens(logits: tf.Tensor2D, done: boolean[], opts: SampleOptions, rule: ReturnType<typeof samplingRule>): Promise<number[]> {
-  const V = logits.shape[1];
-  const data = await logits.data();
-  return done.map((d, b) => (d ? -1 : sampleToken(data.subarray(b * V, (b + 1) * V), rule, opts.rng)));
+  return sampleTokens((await logits.data()) as Float32Array, logits.shape[0], rule, opts.rng, done);
 }
 
 /** The distinct prompts and, for each row, the index of its prompt among them (GRPO repeats each prompt G times). */

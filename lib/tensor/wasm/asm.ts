@@ -51,6 +51,13 @@ export const f32 = {
   reinterpret: un([0xbe]),
 };
 
+export const f64 = {
+  const: (x: number): Code => [0x44, ...new Uint8Array(new Float64Array([x]).buffer)],
+  add: bin([0xa0]), mul: bin([0xa2]), lt: bin([0x63]),
+  load: (addr: Code, offset = 0): Code => cat(addr, [0x2b], memarg(3, offset)),
+  fromF32: un([0xbb]),
+};
+
 export const v128 = {
   load: (addr: Code, offset = 0): Code => cat(addr, simd(0), memarg(4, offset)),
   store: (addr: Code, v: Code, offset = 0): Code => cat(addr, v, simd(11), memarg(4, offset)),

@@ -1,13 +1,13 @@
 /*
  * A WebAssembly module encoder: just enough of the binary format (WebAssembly Core Specification 2.0, chapter 5)
- * for ifkit's kernels: functions over i32/f32/v128 values that read and write one imported memory. The kernels
+ * for ifkit's kernels: functions over i32/f32/f64/v128 values that read and write one imported memory. The kernels
  * are written as expressions in TypeScript (asm.ts) and encoded here when first used, so the repository needs no
  * wasm toolchain: the module is built from source by the same Node process that runs it.
  */
 
-export type ValType = 'i32' | 'f32' | 'v128';
+export type ValType = 'i32' | 'f32' | 'f64' | 'v128';
 
-export const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, v128: 0x7b };
+export const VALTYPE: Record<ValType, number> = { i32: 0x7f, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 /** A function of the module: its signature, extra locals and body (instructions, without the final `end`). */
 export interface FuncDef {
