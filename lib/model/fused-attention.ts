@@ -57,9 +57,16 @@ export function attentionScratchFloats(p: Pass): number {
   return plan.kind === 'causal' ? 0 : 2 * plan.B * (plan.Tp + plan.Tc) * p.d.D;
 }
 
+/** Scratch floats of attendGrad: a (queries × keys + 4) matrix, for the largest attention of the plan. */
+export function gradScratchFloats(p: Pass): number {
+  const plan = p.g.plan;
+  if (plan.kind === 'causal') return plan.T * (plan.T + 4);
+  return Math.max(plan.Tp * (plan.Tp + 4), plan.Tc * (plan.Tp + plan.Tc + 4));
+}
+
 /**
  * dq, dk, dv (byte addresses of (N, D) buffers, zeroed here) from dy for layer slots s; `tmp` holds
- * attentionScratchFloats(p) floats, `row` a scratch attention row.
+ * attentionScratchFloats(p) floats, `row` gradScratchFloats(p).
  */
 export function attentionBackward(p: Pass, s: LayerSlots, dy: number, dq: number, dk: number, dv: number, tmp: number, row: number): void {
   const f = p.m.fns;

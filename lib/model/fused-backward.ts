@@ -1,6 +1,6 @@
 import { scratch } from '../tensor/wasm/runtime';
-import { attentionBackward, attentionScratchFloats } from './fused-attention';
-import { fns, keyRow, slot, type Pass } from './fused-forward';
+import { attentionBackward, attentionScratchFloats, gradScratchFloats } from './fused-attention';
+import { fns, slot, type Pass } from './fused-forward';
 
 /*
  * The backward pass of fused-forward.ts, from the gradient of the head rows' logits (R, V) to the gradient of every
@@ -21,7 +21,7 @@ function temporaries(p: Pass): { t: Tmp; release(): void } {
   const N = p.g.N;
   const sizes: Record<keyof Tmp, number> = {
     dx: N * D, dh: N * D, dq: N * D, dk: N * D, dv: N * D, dy: N * D, dG: N * M, drows: p.g.headRows.length * D,
-    wt: Math.max(D * M, D * D, D * V), att: attentionScratchFloats(p), row: keyRow(p.g) + 8,
+    wt: Math.max(D * M, D * D, D * V), att: attentionScratchFloats(p), row: gradScratchFloats(p),
   };
   const total = Object.values(sizes).reduce((a, n) => a + Math.ceil(n / 4) * 4, 0);
   const s = scratch(p.m, 4 * total);
