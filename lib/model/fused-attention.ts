@@ -1,14 +1,14 @@
 import { heapI32 } from '../tensor/wasm/runtime';
 import type { Pass } from './fused-forward';
-import { copyFloats, slot } from './fused-forward';
+import { slot } from './fused-forward';
 import type { LayerSlots } from './fused-plan';
 
 /*
  * The attention of one layer of a fused pass, by plan (fused-plan.ts). Causal: one `attend` over B rows of T.
- * Prefixed: `attend` over the P prompts, then each completion's keys and values are laid out after its prompt's
- * (kf, vf: B rows of Tp + Tc, a copy of Tp·D floats per row and layer) and `attend` runs the completions' queries
- * at offset Tp over them. Backward, the prompt part of each completion's key/value gradient is added into its
- * prompt's rows before the prompts' own backward, which adds the rest.
+ * Prefixed: `attend` over the P prompts, then each completion's keys and values are gathered after its prompt's
+ * (kf, vf: B blocks of Tp + Tc rows, by the geometry's keyRows) and `attend` runs the completions' queries at offset
+ * Tp over them. Backward, the key/value gradients of those blocks are scatter-added back through keyRows (a
+ * prompt's rows collect the part of every completion of its group) before the prompts' own backward adds the rest.
  */
 
 /** Write the pads the attention kernels read: pads of the B rows (causal), or of the P prompts then the B completions. */
@@ -40,12 +40,8 @@ export function attentionForward(p: Pass, s: LayerSlots, scratch: number): void 
   const Tk = Tp + Tc;
   const NP = P * Tp;
   f.attend!(at(s.q), at(s.k), at(s.v), at(s.y), at(s.probs), at(p.lay.pads), P, H, hs, Tp, Tp, Tp * D, Tp * D, Tp * D, D, 0, scaleOf(p), scratch);
-  for (const [src, full] of [[s.k, s.kf], [s.v, s.vf]] as const) {
-    for (let b = 0; b < B; b++) {
-      copyFloats(p, at(full) + 4 * b * Tk * D, at(src) + 4 * plan.src[b]! * Tp * D, Tp * D);
-      copyFloats(p, at(full) + 4 * (b * Tk + Tp) * D, at(src) + 4 * (NP + b * Tc) * D, Tc * D);
-    }
-  }
+  f.gatherRows!(at(s.kf), at(s.k), at(p.lay.keyRows), B * Tk, D);
+  f.gatherRows!(at(s.vf), at(s.v), at(p.lay.keyRows), B * Tk, D);
   const probsC = at(s.probs) + 4 * P * H * Tp * Tp;
   const row = (o: number): number => at(o) + 4 * NP * D; // the completions' rows of an (N, D) slot
   f.attend!(row(s.q), at(s.kf), at(s.vf), row(s.y), probsC, at(p.lay.pads) + 4 * P, B, H, hs, Tc, Tk, Tc * D, Tk * D, Tc * D, D, Tp, scaleOf(p), scratch);
@@ -88,11 +84,7 @@ export function attentionBackward(p: Pass, s: LayerSlots, dy: number, dq: number
   const c = (base: number): number => base + 4 * NP * D; // the completions' rows
   const probsC = at(s.probs) + 4 * P * H * Tp * Tp;
   f.attendGrad!(c(at(s.q)), at(s.kf), at(s.vf), probsC, c(dy), c(dq), dkf, dvf, at(p.lay.pads) + 4 * P, B, H, hs, Tc, Tk, Tc * D, Tk * D, D, Tp, scaleOf(p), row);
-  for (const [full, grad] of [[dkf, dk], [dvf, dv]] as const) {
-    for (let b = 0; b < B; b++) {
-      f.addTo!(grad + 4 * plan.src[b]! * Tp * D, full + 4 * b * Tk * D, Tp * D);
-      copyFloats(p, grad + 4 * (NP + b * Tc) * D, full + 4 * (b * Tk + Tp) * D, Tc * D);
-    }
-  }
+  f.scatterAddRows!(dk, dkf, at(p.lay.keyRows), B * Tk, D); // a prompt's rows collect every completion's part
+  f.scatterAddRows!(dv, dvf, at(p.lay.keyRows), B * Tk, D);
   f.attendGrad!(at(s.q), at(s.k), at(s.v), at(s.probs), dy, dq, dk, dv, at(p.lay.pads), P, H, hs, Tp, Tp, Tp * D, Tp * D, D, 0, scaleOf(p), row);
 }

@@ -84,7 +84,7 @@ export function backwardPass(p: Pass, dlogits: number, g: GradSlots): void {
     f.gemmTN!(dlogits, at(p.lay.rows), g.tokenEmbedding!, V, R, D, V, D, D, 0);
     f.gemm!(dlogits, p.w.tokenEmbedding!, t.drows, R, V, D, V, D, D, 0);
     f.fill!(t.dh, N * D, 0);
-    headRows.forEach((row, r) => f.addTo!(t.dh + 4 * row * D, t.drows + 4 * r * D, D)); // a shared prompt row collects every group member's
+    f.scatterAddRows!(t.dh, t.drows, at(p.lay.head), R, D); // a shared prompt row collects every group member's
     f.layerNormGrad!(t.dh, at(p.lay.x[L]!), p.w.lnfGain!, at(p.lay.stf), t.dx, g.lnfGain!, g.lnfBias!, N, D, 0);
     for (let l = L - 1; l >= 0; l--) layerGrad(p, l, g, t);
     f.embedGrad!(at(p.lay.ids), at(p.lay.pos), t.dx, g.tokenEmbedding!, g.positionEmbedding!, N, D);

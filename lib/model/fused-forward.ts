@@ -43,12 +43,14 @@ export function copyFloats(p: Pass, dst: number, src: number, n: number): void {
   heapF32(p.m).copyWithin(dst / 4, src / 4, src / 4 + n);
 }
 
-/** Write the geometry's ids, positions, pads and targets into the workspace. */
+/** Write the geometry's ids, positions, pads, targets, head rows and key rows into the workspace. */
 export function writeIndices(p: Pass): void {
   const heap = heapI32(p.m);
   heap.set(p.g.ids, p.ws / 4 + p.lay.ids);
   heap.set(p.g.pos, p.ws / 4 + p.lay.pos);
   heap.set(p.g.targets, p.ws / 4 + p.lay.targets);
+  heap.set(p.g.headRows, p.ws / 4 + p.lay.head);
+  heap.set(p.g.keyRows, p.ws / 4 + p.lay.keyRows);
   writePads(p);
 }
 
@@ -85,7 +87,7 @@ export function forwardPass(p: Pass): void {
   f.embed!(at(p.lay.ids), at(p.lay.pos), p.w.tokenEmbedding!, p.w.positionEmbedding!, at(p.lay.x[0]!), N, D);
   for (let l = 0; l < p.d.L; l++) layer(p, l);
   f.layerNorm!(at(p.lay.x[p.d.L]!), at(p.lay.hf), p.w.lnfGain!, p.w.lnfBias!, at(p.lay.stf), N, D);
-  headRows.forEach((row, r) => copyFloats(p, at(p.lay.rows) + 4 * r * D, at(p.lay.hf) + 4 * row * D, D));
+  f.gatherRows!(at(p.lay.rows), at(p.lay.hf), at(p.lay.head), headRows.length, D);
   const Et = p.scratch + 4 * (keyRow(p.g) + 8); // Eᵀ (D, V) after the attention row
   f.transpose!(p.w.tokenEmbedding!, Et, V, D);
   f.gemm!(at(p.lay.rows), Et, at(p.lay.logits), headRows.length, D, V, D, V, V, 0);

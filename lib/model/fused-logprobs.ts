@@ -95,7 +95,13 @@ function backwardKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo[] {
     const heap = heapF32(m);
     const dy = offsetOf(m.backend, inputs.dy!) / 4;
     const dlogp = Float64Array.from(a.geo.outIndex, (o) => (o < 0 ? 0 : heap[dy + o]!));
-    a.geo.outIndex.forEach((o, r) => heap.set([lse[r]!, dlogp[r]!, o < 0 ? 0 : heap[dy + B * K + o]!, entropy[r]!], info / 4 + 4 * r));
+    a.geo.outIndex.forEach((o, r) => {
+      const at = info / 4 + 4 * r;
+      heap[at] = lse[r]!;
+      heap[at + 1] = dlogp[r]!;
+      heap[at + 2] = o < 0 ? 0 : heap[dy + B * K + o]!;
+      heap[at + 3] = entropy[r]!;
+    });
     m.fns.softmaxGrad!(p.ws + 4 * p.lay.logits, R, V, info, dlogits);
     const targets = heapI32(m).subarray(p.ws / 4 + p.lay.targets, p.ws / 4 + p.lay.targets + R);
     for (let r = 0; r < R; r++) heap[dlogits / 4 + r * V + targets[r]!]! += dlogp[r]!;

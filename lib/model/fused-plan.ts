@@ -54,6 +54,8 @@ export interface Geometry {
   readonly headRows: Int32Array;
   readonly targets: Int32Array;
   readonly outIndex: Int32Array;
+  /** Prefixed: the row of each key each completion sees, completion-major (B·(Tp + Tc)); causal: empty. */
+  readonly keyRows: Int32Array;
   /** Shape of the log-prob output. */
   readonly out: readonly [number, number];
 }
@@ -91,7 +93,7 @@ export function causalGeometry(ids: Int32Array, B: number, T: number, pads: Int3
     }
   }
   const outIndex = Int32Array.from(headRows, (_, r) => r);
-  return { plan: { kind: 'causal', B, T, pads }, N: B * T, ids, pos, headRows, targets, outIndex, out: [B, K] };
+  return { plan: { kind: 'causal', B, T, pads }, N: B * T, ids, pos, headRows, targets, outIndex, keyRows: new Int32Array(0), out: [B, K] };
 }
 
 /**
@@ -125,7 +127,12 @@ export function prefixedGeometry(prompts: readonly (readonly number[])[], src: I
       if (t < c.length) outIndex[b * Tc + t] = b * K + K - c.length + t;
     }
   });
-  return { plan: { kind: 'prefixed', P, Tp, padsP, B, Tc, src }, N: NP + B * Tc, ids, pos, headRows, targets, outIndex, out: [B, K] };
+  const keyRows = new Int32Array(B * (Tp + Tc));
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < Tp; j++) keyRows[b * (Tp + Tc) + j] = src[b]! * Tp + j;
+    for (let j = 0; j < Tc; j++) keyRows[b * (Tp + Tc) + Tp + j] = NP + b * Tc + j;
+  }
+  return { plan: { kind: 'prefixed', P, Tp, padsP, B, Tc, src }, N: NP + B * Tc, ids, pos, headRows, targets, outIndex, keyRows, out: [B, K] };
 }
 
 /** Float offsets of one layer's saved activations (kf, vf: the keys and values each completion sees, prefixed). */
@@ -139,6 +146,7 @@ export interface LayerSlots {
 export interface Layout {
   readonly floats: number;
   readonly ids: number; readonly pos: number; readonly pads: number; readonly targets: number;
+  readonly head: number; readonly keyRows: number;
   /** x[l]: input of layer l (x[L] is the last layer's output). */
   readonly x: number[];
   readonly layers: LayerSlots[];
@@ -167,6 +175,8 @@ export function layoutOf(g: Geometry, d: Dims): Layout {
   const pos = take(N);
   const pads = take(g.plan.kind === 'causal' ? g.plan.B : g.plan.P + g.plan.B);
   const targets = take(R);
+  const head = take(R);
+  const keyRows = take(g.keyRows.length);
   const x = [take(N * d.D)];
   const layers: LayerSlots[] = [];
   for (let l = 0; l < d.L; l++) {
@@ -182,7 +192,7 @@ export function layoutOf(g: Geometry, d: Dims): Layout {
   const rows = take(R * d.D);
   const logits = take(R * d.V);
   const stats = take(3 * R);
-  return { floats: at, ids, pos, pads, targets, x, layers, hf, stf, rows, logits, stats };
+  return { floats: at, ids, pos, pads, targets, head, keyRows, x, layers, hf, stf, rows, logits, stats };
 }
 
 /** Byte offsets of the weights (by checkpoint name) among a kernel's inputs. */

@@ -13,8 +13,9 @@ import { broadcastLane } from './simd';
  * cache. Each block of B is first packed into contiguous panels of 8 columns (and Aᵀ's 4-row strips, for gemmTN):
  * the step's matrices have row strides of 256 or 512 floats, whose rows alias to a few L1 sets and thrashed the
  * cache (1136×64×256 ran at 19 GFLOP/s, 1024×64×528 at 32). `pack` points to scratch for KC·(m + 4) floats.
- * Needs k ≥ 1. Tried and slower at the step's shapes (V8 12, Zen 3): unrolling k by 2 to 16 (10-60% slower),
- * 5×8, 6×8, 3×12 and 4×12 tiles (5-30%), column blocks of 16-128 (±5%).
+ * Needs k ≥ 1. Tried and slower at the step's shapes (V8 11.3, Zen 3): unrolling k by 2 to 16 (10-60% slower, also
+ * with every address a constant offset), 5×8, 6×8, 3×12 and 4×12 tiles (5-30%), column blocks of 16-128 (±5%),
+ * packing gemm's A strips step-major (10-20% slower than its four row pointers).
  */
 
 interface Ctx {

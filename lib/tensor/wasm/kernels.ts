@@ -13,7 +13,7 @@ import { transposeDef } from './transpose';
  *   layerNorm (x, y, g, b, stats, n, d); layerNormGrad (dy, x, g, stats, dx, dg, db, n, d, beta)   norm.ts
  *   gelu (x, y, n); geluGrad (x, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…);
  *   addTo (dst, src, n); fill (dst, n, value)                                      elementwise.ts
- *   embed, embedGrad, softmaxStats, softmaxGrad                                    rows.ts
+ *   embed, embedGrad, softmaxStats, softmaxGrad, gatherRows, scatterAddRows        rows.ts
  *   attend, attendGrad                                                             attention.ts
  *   transpose (a, b, rows, cols)                                                   transpose.ts
  */

@@ -3,7 +3,7 @@ import type { FuncDef } from './encode';
 import { exp4, hmax, hsum } from './simd';
 
 /*
- * Row kernels of the model's ends. Embeddings: x[i] = E[ids[i]] + P[pos[i]] forward, and the scatter-add of dx
+ * Row kernels: gathering rows by index and scatter-adding them back (d a multiple of 4). Embeddings: x[i] = E[ids[i]] + P[pos[i]] forward, and the scatter-add of dx
  * into both tables backward (d a multiple of 4). Softmax rows of the output logits (any width): the forward kernel
  * leaves per row the max, Σ e^(l − max) and Σ e^(l − max)(l − max), from which the caller (in float64) takes the
  * log-sum-exp, the target log-prob and the entropy; the backward kernel writes
@@ -97,4 +97,22 @@ function softmaxGrad(): FuncDef {
   );
 }
 
-export const rowDefs = (): FuncDef[] => [embed(), embedGrad(), softmaxStats(), softmaxGrad()];
+/** gatherRows (dst, src, idx, n, d): dst[i] = src[idx[i]]; scatterAddRows: dst[idx[i]] += src[i] (rows of d floats). */
+function rowCopy(name: 'gatherRows' | 'scatterAddRows'): FuncDef {
+  const f = new Fn(name, ['dst', 'src', 'idx', 'n', 'd']);
+  const { dst, src, idx, n, d } = f.p as Record<string, Local>;
+  const [i, j, from, to] = f.locals('i32', 4);
+  const row = (base: Local, r: Code): Code => at(get(base), i32.mul(r, get(d!)));
+  const picked = i32.load(at(get(idx!), get(i)));
+  return f.def(
+    forRange(i, i32.const(0), get(n!), 1,
+      set(from, name === 'gatherRows' ? row(src!, picked) : row(src!, get(i))),
+      set(to, name === 'gatherRows' ? row(dst!, get(i)) : row(dst!, picked)),
+      forRange(j, i32.const(0), get(d!), 4,
+        v128.store(at(get(to), get(j)), name === 'gatherRows' ? v128.load(at(get(from), get(j))) : f32x4.add(v128.load(at(get(to), get(j))), v128.load(at(get(from), get(j))))),
+      ),
+    ),
+  );
+}
+
+export const rowDefs = (): FuncDef[] => [embed(), embedGrad(), softmaxStats(), softmaxGrad(), rowCopy('gatherRows'), rowCopy('scatterAddRows')];
