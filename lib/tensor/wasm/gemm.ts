@@ -1,4 +1,4 @@
-import { f32, f32x4, Fn, forRange, get, i32, seq, set, v128, when, type Code, type Local } from './asm';
+import { block, br, brIf, f32, f32x4, Fn, forRange, get, i32, loop, seq, set, v128, when, type Code, type Local } from './asm';
 import type { FuncDef } from './encode';
 import { broadcastLane } from './simd';
 
@@ -60,7 +60,9 @@ function tile(x: Ctx, R: number, W: number): Code {
     ...acc.flat().map((l) => set(l, f32x4.const(0))),
     ...pas.map((pa, r) => set(pa, vectorA ? get(x.packA) : aStart(x, r))),
     set(x.pb, i32.add(get(x.pack), bytes(i32.mul(get(x.j), i32.const(x.KC))))), // panel j/8 starts at j·KC floats
-    forRange(x.p, i32.const(0), get(x.k), 1, step),
+    // the panel pointer is the loop counter: one add fewer per step
+    set(x.p, i32.add(get(x.pb), i32.mul(get(x.k), i32.const(16 * W)))),
+    block(loop(brIf(1, i32.geS(get(x.pb), get(x.p))), step, br(0))),
     ...store,
   );
 }
