@@ -15,10 +15,17 @@ import { mlpWidth } from './weights';
  * prompt, so the prompt's rows are computed once instead of G times, with the same result.
  */
 
+let fusedEnabled = true;
+
+/** Turn the fused path off (or back on) to time or test the tfjs-op path on wasm; results are the same. */
+export function setFusedPath(enabled: boolean): void {
+  fusedEnabled = enabled;
+}
+
 /** Whether `config` runs on the fused path: the wasm backend, and head widths that are whole SIMD vectors. */
 export function canFuse(config: ModelConfig): boolean {
   const hs = config.dModel / config.nHeads;
-  return tf.getBackend() === 'wasm' && config.dModel % 4 === 0 && Number.isInteger(hs) && hs % 4 === 0;
+  return fusedEnabled && tf.getBackend() === 'wasm' && config.dModel % 4 === 0 && Number.isInteger(hs) && hs % 4 === 0;
 }
 
 export interface CausalPlan {
