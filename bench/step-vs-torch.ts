@@ -1,12 +1,12 @@
 /*
  * ifkit's GRPO step against a PyTorch twin of the same step, side by side in one run:
  *   npx tsx bench/step-vs-torch.ts           (QUICK=1: fewer rounds; SIZES=lab-default,1M: a subset)
- * For each size in bench/step-sizes.ts: the real step (lib/rl/grpo.ts grpoStep: rollout with KV-cache sampling,
- * group advantages, one clipped-ratio update with Adam) and bench/torch-twin.py's step (PyTorch eager, 1 thread)
+ * For each size in bench/step/sizes.ts: the real step (lib/rl/grpo.ts grpoStep: rollout with KV-cache sampling,
+ * group advantages, one clipped-ratio update with Adam) and bench/step/torch-twin.py's step (PyTorch eager, 1 thread)
  * alternate, each in its own process on one thread, so all see the same machine load. The twin runs its update
  * twice per round: as TRL does (every row's prompt + completion: the headline ratio) and as ifkit does (each
  * prompt once per group: the engines compared on one algorithm). Times are process CPU time (medians); wall times
- * and the load average are printed beside them. The floor is ifkit's phase FLOPs (bench/step-flops.ts) at ifkit's
+ * and the load average are printed beside them. The floor is ifkit's phase FLOPs (bench/step/flops.ts) at ifkit's
  * own wasm gemm rate, measured here: what the phase would take with zero per-operation overhead.
  * Without PyTorch (Debian: apt-get install python3-torch) it prints ifkit's side and says so.
  */
@@ -22,9 +22,9 @@ import { mlpWidth } from '../lib/model/weights';
 import { initBackend } from '../lib/tensor/backend';
 import { kernels } from '../lib/tensor/wasm/kernels';
 import { offsetOf } from '../lib/tensor/wasm/runtime';
-import { samplingFlops, updateFlops } from './step-flops';
-import { STEP_SIZES, type StepSize } from './step-sizes';
-import { startTorchTwin, type TorchTwin } from './torch-process';
+import { samplingFlops, updateFlops } from './step/flops';
+import { STEP_SIZES, type StepSize } from './step/sizes';
+import { startTorchTwin, type TorchTwin } from './step/torch-process';
 
 const QUICK = process.env.QUICK === '1';
 const ROUNDS = QUICK ? 4 : 12;

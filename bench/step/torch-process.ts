@@ -1,12 +1,12 @@
 /*
- * The PyTorch twin (bench/torch-twin.py) as a child process spoken to in JSON lines. One process serves every size,
+ * The PyTorch twin (bench/step/torch-twin.py) as a child process spoken to in JSON lines. One process serves every size,
  * so torch's start-up is paid once; it runs with one intra-op thread, one inter-op thread and one OpenBLAS/OpenMP
  * thread (torch.set_num_threads does not reach Debian's OpenBLAS, hence the environment variables).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import type { StepSize } from './step-sizes';
+import type { StepSize } from './sizes';
 
 export interface TwinTimes {
   sampleWall: number;

@@ -4,8 +4,8 @@
  * prompts once per group (Policy.completionLogProbs). FLOPs ÷ the wasm gemm rate is the time a phase could not beat
  * even with zero per-operation overhead: its floor.
  */
-import { mlpWidth } from '../lib/model/weights';
-import type { StepSize } from './step-sizes';
+import { mlpWidth } from '../../lib/model/weights';
+import type { StepSize } from './sizes';
 
 /** Products of one layer for one token (q, k, v, output projection, MLP), plus its attention over `keys` keys. */
 function layerFlops(size: StepSize, keys: number): number {

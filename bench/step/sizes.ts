@@ -3,7 +3,7 @@
  * (count, tokens each) and the group and completion lengths; completions never stop early, so every step does the
  * same work on both sides. Edit an entry (or add one) to follow the lab: the bench takes them as they are.
  */
-import type { ModelConfig } from '../lib/model/config';
+import type { ModelConfig } from '../../lib/model/config';
 
 export interface StepSize {
   readonly name: string;
