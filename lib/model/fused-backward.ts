@@ -48,7 +48,7 @@ function layerGrad(p: Pass, l: number, g: GradSlots, t: Tmp): void {
   f.gemmTN!(at(s.g), t.dx, dW('fcProj'), M, N, D, M, D, D, 0);
   f.transpose!(w('fcProj'), t.wt, M, D);
   f.gemm!(t.dx, t.wt, t.dG, N, D, M, D, M, M, 0);
-  f.geluGrad!(at(s.u), t.dG, t.dG, N * M, 0);
+  f.geluGrad!(at(s.u), at(s.sig), t.dG, t.dG, N * M, 0);
   f.gemmTN!(at(s.h2), t.dG, dW('fc'), D, N, M, D, M, M, 0);
   f.transpose!(w('fc'), t.wt, D, M);
   f.gemm!(t.dG, t.wt, t.dh, N, M, D, M, D, D, 0);

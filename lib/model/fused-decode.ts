@@ -20,7 +20,7 @@ const DECODE = 'IfkitDecodeStep';
 interface Session {
   floats: number;
   keys: number; values: number; Et: number; x: number; h: number; q: number; y: number; st: number;
-  u: number; g: number; tokens: number; pos: number; pads: number; att: number;
+  u: number; g: number; sig: number; tokens: number; pos: number; pads: number; att: number;
 }
 
 /** Float offsets of a session of B rows with S cache slots. */
@@ -35,7 +35,7 @@ function sessionOf(config: ModelConfig, B: number, S: number): Session {
   const cache = d.L * B * S * d.D;
   return {
     keys: take(cache), values: take(cache), Et: take(d.D * d.V), x: take(B * d.D), h: take(B * d.D), q: take(B * d.D),
-    y: take(B * d.D), st: take(2 * B), u: take(B * d.M), g: take(B * d.M), tokens: take(B), pos: take(B), pads: take(B),
+    y: take(B * d.D), st: take(2 * B), u: take(B * d.M), g: take(B * d.M), sig: take(B * d.M), tokens: take(B), pos: take(B), pads: take(B),
     att: take(S + 8), get floats() { return at; },
   };
 }
@@ -107,7 +107,7 @@ function decodeKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
     f.gemm!(at(s.y), lw(l, 'proj'), at(s.x), B, D, D, D, D, D, 1);
     f.layerNorm!(at(s.x), at(s.h), lw(l, 'ln2Gain'), lw(l, 'ln2Bias'), at(s.st), B, D);
     f.gemm!(at(s.h), lw(l, 'fc'), at(s.u), B, D, M, D, M, M, 0);
-    f.gelu!(at(s.u), at(s.g), B * M);
+    f.gelu!(at(s.u), at(s.g), at(s.sig), B * M);
     f.gemm!(at(s.g), lw(l, 'fcProj'), at(s.x), B, M, D, M, D, D, 1);
   }
   f.layerNorm!(at(s.x), at(s.h), w.lnfGain!, w.lnfBias!, at(s.st), B, D);

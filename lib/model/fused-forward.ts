@@ -71,7 +71,7 @@ function layer(p: Pass, l: number): void {
   f.gemm!(at(s.y), w('proj'), at(s.xMid), N, D, D, D, D, D, 1);
   f.layerNorm!(at(s.xMid), at(s.h2), w('ln2Gain'), w('ln2Bias'), at(s.st2), N, D);
   f.gemm!(at(s.h2), w('fc'), at(s.u), N, D, M, D, M, M, 0);
-  f.gelu!(at(s.u), at(s.g), N * M);
+  f.gelu!(at(s.u), at(s.g), at(s.sig), N * M);
   const next = at(p.lay.x[l + 1]!);
   copyFloats(p, next, at(s.xMid), N * D);
   f.gemm!(at(s.g), w('fcProj'), next, N, M, D, M, D, D, 1);

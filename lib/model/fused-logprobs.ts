@@ -36,19 +36,18 @@ function passOf(m: KernelModule, inputs: tf.NamedTensorInfoMap, a: Attrs, scratc
   return { m, d, g: a.geo, lay, ws: offsetOf(m.backend, inputs.ws!), w: weightOffsets(m, inputs, a.names), scratch: scratchPtr };
 }
 
-/** Per head row: log-sum-exp and entropy from (max, Σe, Σe·(l − max)). */
-function rowStats(p: Pass): { lse: Float64Array; entropy: Float64Array } {
+/** Per head row: log-sum-exp, entropy and Σe from (max, Σe, Σe·(l − max)). */
+function rowStats(p: Pass): { lse: Float64Array; entropy: Float64Array; z: Float64Array } {
   const R = p.g.headRows.length;
   const heap = heapF32(p.m);
   const base = p.ws / 4 + p.lay.stats;
-  const lse = new Float64Array(R);
-  const entropy = new Float64Array(R);
+  const [lse, entropy, z] = [new Float64Array(R), new Float64Array(R), new Float64Array(R)];
   for (let r = 0; r < R; r++) {
-    const z = heap[base + 3 * r + 1]!;
-    lse[r] = heap[base + 3 * r]! + Math.log(z);
-    entropy[r] = Math.log(z) - heap[base + 3 * r + 2]! / z;
+    z[r] = heap[base + 3 * r + 1]!;
+    lse[r] = heap[base + 3 * r]! + Math.log(z[r]!);
+    entropy[r] = Math.log(z[r]!) - heap[base + 3 * r + 2]! / z[r]!;
   }
-  return { lse, entropy };
+  return { lse, entropy, z };
 }
 
 function forwardKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
@@ -62,7 +61,7 @@ function forwardKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
     forwardPass(p);
     const { V } = p.d;
     const R = a.geo.headRows.length;
-    m.fns.softmaxStats!(p.ws + 4 * p.lay.logits, R, V, p.ws + 4 * p.lay.stats);
+    m.fns.softmaxStats!(p.ws + 4 * p.lay.logits, R, V, p.ws + 4 * p.lay.stats, p.ws + 4 * p.lay.e);
     const { lse, entropy } = rowStats(p);
     const heap = heapF32(m);
     const out = offsetOf(m.backend, value) / 4;
@@ -86,23 +85,24 @@ function backwardKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo[] {
   const [B, K] = a.geo.out;
   const R = a.geo.headRows.length;
   const V = a.config.vocabSize;
-  const sc = scratch(m, 4 * (R * V + 4 * R));
+  const sc = scratch(m, 4 * (R * V + 5 * R));
   try {
     const p = passOf(m, inputs, a, 0);
-    const { lse, entropy } = rowStats(p);
+    const { lse, entropy, z } = rowStats(p);
     const dlogits = sc.ptr;
     const info = sc.ptr + 4 * R * V;
     const heap = heapF32(m);
     const dy = offsetOf(m.backend, inputs.dy!) / 4;
     const dlogp = Float64Array.from(a.geo.outIndex, (o) => (o < 0 ? 0 : heap[dy + o]!));
     a.geo.outIndex.forEach((o, r) => {
-      const at = info / 4 + 4 * r;
+      const at = info / 4 + 5 * r;
       heap[at] = lse[r]!;
       heap[at + 1] = dlogp[r]!;
       heap[at + 2] = o < 0 ? 0 : heap[dy + B * K + o]!;
       heap[at + 3] = entropy[r]!;
+      heap[at + 4] = 1 / z[r]!;
     });
-    m.fns.softmaxGrad!(p.ws + 4 * p.lay.logits, R, V, info, dlogits);
+    m.fns.softmaxGrad!(p.ws + 4 * p.lay.logits, p.ws + 4 * p.lay.e, R, V, info, dlogits);
     const targets = heapI32(m).subarray(p.ws / 4 + p.lay.targets, p.ws / 4 + p.lay.targets + R);
     for (let r = 0; r < R; r++) heap[dlogits / 4 + r * V + targets[r]!]! += dlogp[r]!;
     backwardPass(p, dlogits, Object.fromEntries(a.names.map((n, i) => [n, offsetOf(m.backend, grads[i]!)])));

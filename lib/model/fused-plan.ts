@@ -142,11 +142,11 @@ export function prefixedGeometry(prompts: readonly (readonly number[])[], src: I
   return { plan: { kind: 'prefixed', P, Tp, padsP, B, Tc, src }, N: NP + B * Tc, ids, pos, headRows, targets, outIndex, keyRows, out: [B, K] };
 }
 
-/** Float offsets of one layer's saved activations (kf, vf: the keys and values each completion sees, prefixed). */
+/** Float offsets of one layer's saved activations (kf, vf: the keys and values each completion sees, prefixed; sig: σ(1.702u)). */
 export interface LayerSlots {
   readonly h1: number; readonly st1: number; readonly q: number; readonly k: number; readonly v: number;
   readonly probs: number; readonly kf: number; readonly vf: number; readonly y: number; readonly xMid: number;
-  readonly h2: number; readonly st2: number; readonly u: number; readonly g: number;
+  readonly h2: number; readonly st2: number; readonly u: number; readonly g: number; readonly sig: number;
 }
 
 /** Float offsets in the workspace; ids, positions, pads and targets are int32 stored in float slots. */
@@ -158,6 +158,8 @@ export interface Layout {
   readonly x: number[];
   readonly layers: LayerSlots[];
   readonly hf: number; readonly stf: number; readonly rows: number; readonly logits: number; readonly stats: number;
+  /** e^(logit − row max) of the head rows, for the backward pass. */
+  readonly e: number;
 }
 
 /** Floats of the attention probabilities and of the per-completion keys/values of one layer. */
@@ -190,7 +192,7 @@ export function layoutOf(g: Geometry, d: Dims): Layout {
     layers.push({
       h1: take(N * d.D), st1: take(2 * N), q: take(N * d.D), k: take(N * d.D), v: take(N * d.D),
       probs: take(att.probs), kf: take(att.kf), vf: take(att.kf), y: take(N * d.D), xMid: take(N * d.D),
-      h2: take(N * d.D), st2: take(2 * N), u: take(N * d.M), g: take(N * d.M),
+      h2: take(N * d.D), st2: take(2 * N), u: take(N * d.M), g: take(N * d.M), sig: take(N * d.M),
     });
     x.push(take(N * d.D));
   }
@@ -199,7 +201,8 @@ export function layoutOf(g: Geometry, d: Dims): Layout {
   const rows = take(R * d.D);
   const logits = take(R * d.V);
   const stats = take(3 * R);
-  return { floats: at, ids, pos, pads, targets, head, keyRows, x, layers, hf, stf, rows, logits, stats };
+  const e = take(R * d.V);
+  return { floats: at, ids, pos, pads, targets, head, keyRows, x, layers, hf, stf, rows, logits, stats, e };
 }
 
 /** Byte offsets of the weights (by checkpoint name) among a kernel's inputs. */

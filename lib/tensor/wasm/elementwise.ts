@@ -24,23 +24,28 @@ function overElements(f: Fn, n: Local, body: (i: Local, load: (p: Local) => Code
   );
 }
 
+/** y = x · σ(1.702 x), and s = σ(1.702 x) kept for the gradient. */
 function gelu(): FuncDef {
-  const f = new Fn('gelu', ['x', 'y', 'n']);
-  const { x, y, n } = f.p as Record<string, Local>;
-  const v = f.local('v128');
-  return f.def(overElements(f, n!, (_i, load, store) => seq(set(v, load(x!)), store(y!, f32x4.mul(get(v), sigmoid4(f, f32x4.mul(get(v), f32x4.const(K))))))));
+  const f = new Fn('gelu', ['x', 'y', 's', 'n']);
+  const { x, y, s, n } = f.p as Record<string, Local>;
+  const [v, sg] = [f.local('v128'), f.local('v128')];
+  return f.def(
+    overElements(f, n!, (_i, load, store) =>
+      seq(set(v, load(x!)), set(sg, sigmoid4(f, f32x4.mul(get(v), f32x4.const(K)))), store(s!, get(sg)), store(y!, f32x4.mul(get(v), get(sg)))),
+    ),
+  );
 }
 
-/** dx (+)= dy · (s + 1.702 x s (1 − s)), s = σ(1.702 x). */
+/** dx (+)= dy · (s + 1.702 x s (1 − s)), with s = σ(1.702 x) as gelu kept it. */
 function geluGrad(): FuncDef {
-  const f = new Fn('geluGrad', ['x', 'dy', 'dx', 'n', 'beta']);
-  const { x, dy, dx, n, beta } = f.p as Record<string, Local>;
+  const f = new Fn('geluGrad', ['x', 'sig', 'dy', 'dx', 'n', 'beta']);
+  const { x, sig, dy, dx, n, beta } = f.p as Record<string, Local>;
   const [v, s, out] = [f.local('v128'), f.local('v128'), f.local('v128')];
   return f.def(
     overElements(f, n!, (_i, load, store) =>
       seq(
         set(v, load(x!)),
-        set(s, sigmoid4(f, f32x4.mul(get(v), f32x4.const(K)))),
+        set(s, load(sig!)),
         set(out, f32x4.mul(load(dy!), f32x4.add(get(s), f32x4.mul(f32x4.mul(f32x4.mul(get(v), f32x4.const(K)), get(s)), f32x4.sub(f32x4.const(1), get(s)))))),
         when(get(beta!), [store(dx!, f32x4.add(load(dx!), get(out)))], [store(dx!, get(out))]),
       ),

@@ -79,9 +79,9 @@ describe('elementwise', () => {
       const x = seeded([4, 11], 9, 3); // 44 elements: whole vectors; and 43 through a view for the scalar tail
       const dy = seeded([4, 11], 10);
       const ref = (v: tf.Tensor): tf.Tensor => v.mul(tf.sigmoid(v.mul(1.702)));
-      const [y, dx] = [tf.zeros([4, 11]), tf.zeros([4, 11])];
-      K.fns.gelu!(ptr(x), ptr(y), 43);
-      K.fns.geluGrad!(ptr(x), ptr(dy), ptr(dx), 43, 0);
+      const [y, sig, dx] = [tf.zeros([4, 11]), tf.zeros([4, 11]), tf.zeros([4, 11])];
+      K.fns.gelu!(ptr(x), ptr(y), ptr(sig), 43);
+      K.fns.geluGrad!(ptr(x), ptr(sig), ptr(dy), ptr(dx), 43, 0);
       const want = ref(x).reshape([44]).slice(0, 43);
       expect(maxDiff(y.reshape([44]).slice(0, 43), want)).toBeLessThan(1e-5);
       expect(y.reshape([44]).slice(43, 1).dataSync()[0]).toBe(0);
@@ -137,8 +137,8 @@ describe('rows', () => {
       const [n, V] = [3, 11];
       const l = seeded([n, V], 18, 3);
       const targets = [4, 0, 10];
-      const stats = tf.zeros([n, 3]);
-      K.fns.softmaxStats!(ptr(l), n, V, ptr(stats));
+      const [stats, e] = [tf.zeros([n, 3]), tf.zeros([n, V])];
+      K.fns.softmaxStats!(ptr(l), n, V, ptr(stats), ptr(e));
       const s = stats.arraySync() as number[][];
       const rows = l.arraySync() as number[][];
       const lse = s.map(([mx, z]) => mx! + Math.log(z!));
@@ -151,9 +151,9 @@ describe('rows', () => {
       // loss = Σ a_i logp_i[t_i] + c_i H_i
       const a = [0.5, -1, 2];
       const c = [0.3, 0, -0.7];
-      const info = tf.tensor2d(lse.map((x, i) => [x, a[i]!, c[i]!, H[i]!]));
+      const info = tf.tensor2d(lse.map((x, i) => [x, a[i]!, c[i]!, H[i]!, 1 / s[i]![1]!]));
       const dl = tf.zeros([n, V]);
-      K.fns.softmaxGrad!(ptr(l), n, V, ptr(info), ptr(dl));
+      K.fns.softmaxGrad!(ptr(l), ptr(e), n, V, ptr(info), ptr(dl));
       const got = dl.arraySync() as number[][];
       targets.forEach((t, i) => (got[i]![t]! += a[i]!));
       const onehot = tf.oneHot(tf.tensor1d(targets, 'int32'), V);

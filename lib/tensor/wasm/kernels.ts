@@ -11,7 +11,7 @@ import { transposeDef } from './transpose';
  * backend's memory. Signatures (pointers are byte offsets into that memory; sizes and strides count floats):
  *   gemm, gemmTN (a, b, c, n, k, m, lda, ldb, ldc, beta)                          gemm.ts (packing scratch added here)
  *   layerNorm (x, y, g, b, stats, n, d); layerNormGrad (dy, x, g, stats, dx, dg, db, n, d, beta)   norm.ts
- *   gelu (x, y, n); geluGrad (x, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…);
+ *   gelu (x, y, sig, n); geluGrad (x, sig, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…);
  *   addTo (dst, src, n); fill (dst, n, value)                                      elementwise.ts
  *   embed, embedGrad, softmaxStats, softmaxGrad, gatherRows, scatterAddRows        rows.ts
  *   attend, attendGrad                                                             attention.ts

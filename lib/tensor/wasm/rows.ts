@@ -6,8 +6,8 @@ import { exp4, hmax, hsum } from './simd';
  * Row kernels: gathering rows by index and scatter-adding them back (d a multiple of 4). Embeddings: x[i] = E[ids[i]] + P[pos[i]] forward, and the scatter-add of dx
  * into both tables backward (d a multiple of 4). Softmax rows of the output logits (any width): the forward kernel
  * leaves per row the max, Σ e^(l − max) and Σ e^(l − max)(l − max), from which the caller (in float64) takes the
- * log-sum-exp, the target log-prob and the entropy; the backward kernel writes
- * dl_j = −p_j (a + c (l_j − lse + H)) from per-row (lse, a, c, H): a = ∂loss/∂logp, c = ∂loss/∂entropy
+ * log-sum-exp, the target log-prob and the entropy, and keeps e^(l − max) for the backward kernel, which writes
+ * dl_j = −p_j (a + c (l_j − lse + H)) from per-row (lse, a, c, H, 1/z): a = ∂loss/∂logp, c = ∂loss/∂entropy
  * (the caller then adds a at the target).
  */
 
@@ -44,22 +44,23 @@ function embedGrad(): FuncDef {
   );
 }
 
-/** Per row of (n, V) logits: out[3i..3i+2] = max, Σ e^(l−max), Σ e^(l−max)·(l−max). */
+/** Per row of (n, V) logits: out[3i..3i+2] = max, Σ e^(l−max), Σ e^(l−max)·(l−max); e[i][j] = e^(l−max). */
 function softmaxStats(): FuncDef {
-  const f = new Fn('softmaxStats', ['logits', 'n', 'V', 'out']);
-  const { logits, n, V, out } = f.p as Record<string, Local>;
-  const [i, j, row, V4] = [f.local('i32'), f.local('i32'), f.local('i32'), f.local('i32')];
+  const f = new Fn('softmaxStats', ['logits', 'n', 'V', 'out', 'e']);
+  const { logits, n, V, out, e: eOut } = f.p as Record<string, Local>;
+  const [i, j, row, V4, erow] = f.locals('i32', 5);
   const [mx4, s4, w4, q, e] = [f.local('v128'), f.local('v128'), f.local('v128'), f.local('v128'), f.local('v128')];
   const mx = f.local('f32');
   const o = (k: number): Code => at(get(out!), i32.add(i32.mul(get(i), i32.const(3)), i32.const(k)));
-  const acc = (load: Code, keep: Code): Code =>
-    seq(set(q, f32x4.sub(load, get(mx4))), set(e, v128.and(exp4(f, get(q)), keep)), set(s4, f32x4.add(get(s4), get(e))), set(w4, f32x4.add(get(w4), f32x4.mul(get(e), v128.and(get(q), keep)))));
+  const acc = (load: Code, keep: Code, storeE: Code): Code =>
+    seq(set(q, f32x4.sub(load, get(mx4))), set(e, v128.and(exp4(f, get(q)), keep)), storeE, set(s4, f32x4.add(get(s4), get(e))), set(w4, f32x4.add(get(w4), f32x4.mul(get(e), v128.and(get(q), keep)))));
   const ones = [0xfd, 12, ...new Array(16).fill(0xff)]; // all bits set: keep every lane
   const lane0 = [0xfd, 12, 0xff, 0xff, 0xff, 0xff, ...new Array(12).fill(0)]; // keep lane 0 only
   return f.def(
     set(V4, i32.and(get(V!), i32.const(~3))),
     forRange(i, i32.const(0), get(n!), 1,
       set(row, at(get(logits!), i32.mul(get(i), get(V!)))),
+      set(erow, at(get(eOut!), i32.mul(get(i), get(V!)))),
       set(mx4, f32x4.const(-3.4e38)),
       forRange(j, i32.const(0), get(V4), 4, set(mx4, f32x4.max(get(mx4), v128.load(at(get(row), get(j)))))),
       set(mx, hmax(f, get(mx4))),
@@ -67,8 +68,8 @@ function softmaxStats(): FuncDef {
       set(mx4, f32x4.splat(get(mx))),
       set(s4, f32x4.const(0)),
       set(w4, f32x4.const(0)),
-      forRange(j, i32.const(0), get(V4), 4, acc(v128.load(at(get(row), get(j))), ones)),
-      forRange(j, get(V4), get(V!), 1, acc(f32x4.splat(f32.load(at(get(row), get(j)))), lane0)),
+      forRange(j, i32.const(0), get(V4), 4, acc(v128.load(at(get(row), get(j))), ones, v128.store(at(get(erow), get(j)), get(e)))),
+      forRange(j, get(V4), get(V!), 1, acc(f32x4.splat(f32.load(at(get(row), get(j)))), lane0, f32.store(at(get(erow), get(j)), f32x4.extract(get(e), 0)))),
       f32.store(o(0), get(mx)),
       f32.store(o(1), hsum(f, get(s4))),
       f32.store(o(2), hsum(f, get(w4))),
@@ -76,23 +77,28 @@ function softmaxStats(): FuncDef {
   );
 }
 
-/** dlogits[i][j] = −p (a + c (l − lse + H)), p = e^(l − lse), from info[4i..4i+3] = lse, a, c, H. */
+/**
+ * dlogits[i][j] = −p (a + c (l − lse + H)) with p = e[i][j] / z (e and z from softmaxStats: no exp here), from
+ * info[5i..5i+4] = lse, a, c, H, 1/z.
+ */
 function softmaxGrad(): FuncDef {
-  const f = new Fn('softmaxGrad', ['logits', 'n', 'V', 'info', 'dlogits']);
-  const { logits, n, V, info, dlogits } = f.p as Record<string, Local>;
-  const [i, j, row, drow, V4] = [f.local('i32'), f.local('i32'), f.local('i32'), f.local('i32'), f.local('i32')];
-  const [lse, a, c, H, q] = f.locals('v128', 5);
-  const inf = (k: number): Code => f32x4.splat(f32.load(at(get(info!), i32.shl(get(i), i32.const(2))), 4 * k));
-  const grad = (l: Code): Code =>
-    seq(set(q, f32x4.sub(l, get(lse))), f32x4.neg(f32x4.mul(exp4(f, get(q)), f32x4.add(get(a), f32x4.mul(get(c), f32x4.add(get(q), get(H)))))));
+  const f = new Fn('softmaxGrad', ['logits', 'e', 'n', 'V', 'info', 'dlogits']);
+  const { logits, e, n, V, info, dlogits } = f.p as Record<string, Local>;
+  const [i, j, row, erow, drow, V4] = f.locals('i32', 6);
+  const [lse, a, c, H, invZ] = f.locals('v128', 5);
+  const inf = (k: number): Code => f32x4.splat(f32.load(at(get(info!), i32.mul(get(i), i32.const(5))), 4 * k));
+  const grad = (l: Code, ej: Code): Code => f32x4.neg(f32x4.mul(f32x4.mul(ej, get(invZ)), f32x4.add(get(a), f32x4.mul(get(c), f32x4.add(f32x4.sub(l, get(lse)), get(H))))));
+  const vec = (base: Local): Code => v128.load(at(get(base), get(j)));
+  const one = (base: Local): Code => f32x4.splat(f32.load(at(get(base), get(j))));
   return f.def(
     set(V4, i32.and(get(V!), i32.const(~3))),
     forRange(i, i32.const(0), get(n!), 1,
       set(row, at(get(logits!), i32.mul(get(i), get(V!)))),
+      set(erow, at(get(e!), i32.mul(get(i), get(V!)))),
       set(drow, at(get(dlogits!), i32.mul(get(i), get(V!)))),
-      set(lse, inf(0)), set(a, inf(1)), set(c, inf(2)), set(H, inf(3)),
-      forRange(j, i32.const(0), get(V4), 4, v128.store(at(get(drow), get(j)), grad(v128.load(at(get(row), get(j)))))),
-      forRange(j, get(V4), get(V!), 1, f32.store(at(get(drow), get(j)), f32x4.extract(grad(f32x4.splat(f32.load(at(get(row), get(j))))), 0))),
+      set(lse, inf(0)), set(a, inf(1)), set(c, inf(2)), set(H, inf(3)), set(invZ, inf(4)),
+      forRange(j, i32.const(0), get(V4), 4, v128.store(at(get(drow), get(j)), grad(vec(row), vec(erow)))),
+      forRange(j, get(V4), get(V!), 1, f32.store(at(get(drow), get(j)), f32x4.extract(grad(one(row), one(erow)), 0))),
     ),
   );
 }
