@@ -7,7 +7,9 @@
  * twice per round: as TRL does (every row's prompt + completion: the headline ratio) and as ifkit does (each
  * prompt once per group: the engines compared on one algorithm). Times are process CPU time (medians); wall times
  * and the load average are printed beside them. The floor is ifkit's phase FLOPs (bench/step/flops.ts) at ifkit's
- * own wasm gemm rate, measured here: what the phase would take with zero per-operation overhead.
+ * own wasm gemm rate, measured here: what the phase would take with zero per-operation overhead. A floor / torch
+ * above 1 means that phase cannot reach torch in wasm SIMD (no FMA) at all; below 1, the rest of the gap is
+ * overhead outside the matrix products.
  * Without PyTorch (Debian: apt-get install python3-torch) it prints ifkit's side and says so.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -92,6 +94,7 @@ function row(name: string, phase: 'sample' | 'update' | 'step', a: Sample[], trl
     'ifkit / torch shared': ratio(shared),
     'ifkit floor ms': ms(floor),
     'floor / torch': trl.length ? (floor / med(trl)).toFixed(2) : '-',
+    'floor / torch shared': shared.length ? (floor / med(shared)).toFixed(2) : '-',
     'ifkit wall ms': phase === 'step' ? '' : ms(median(a.map((x) => (phase === 'sample' ? x.sampleWall : x.updateWall)))),
   };
 }
