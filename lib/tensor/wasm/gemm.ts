@@ -147,10 +147,15 @@ function gemmOf(name: string, trans: boolean, KC: number): FuncDef {
   );
 }
 
-/** KC of gemm and gemmTN: a block of B (KC × m floats) and a strip of A stay in cache. */
+/**
+ * KC of gemm and gemmTN: a block of B (KC × m floats) and a strip of A stay in cache. Measured at the step's
+ * shapes: unblocked, gemmTN over k = 2944 (a weight gradient over every token) streamed A's and B's rows from L2 at
+ * 5-9 GFLOP/s; blocks of 64 gave 17-27 before packing; with packing, 32-256 are within 10%, 128 the best or near it.
+ */
 export const GEMM_KC = 128;
-export const GEMM_TN_KC = 64;
+export const GEMM_TN_KC = 128;
 
-// Measured at the step's shapes: unblocked, gemmTN over k = 2944 (a weight gradient over every token) streamed A's
-// and B's rows from L2 at 5-9 GFLOP/s; blocks of 64 steps of k gave 17-27. gemm (k ≤ 512 here) takes 128.
+/** For benchmarks: both products with one KC. */
+export const gemmDefsKC = (kc: number): FuncDef[] => [gemmOf('gemmPacked', false, kc), gemmOf('gemmTNPacked', true, kc)];
+
 export const gemmDefs = (): FuncDef[] => [gemmOf('gemmPacked', false, GEMM_KC), gemmOf('gemmTNPacked', true, GEMM_TN_KC)];
