@@ -3,7 +3,8 @@ import { kernels } from '../tensor/wasm/kernels';
 import { heapI32, offsetOf, scratch, type KernelModule } from '../tensor/wasm/runtime';
 import type { ModelConfig } from './config';
 import { copyFloats, forwardPass, scratchBytes, type Pass } from './fused-forward';
-import { causalGeometry, dimsOf, layoutOf, weightOffsets, type Geometry } from './fused-plan';
+import { causalGeometry } from './fused-geometry';
+import { dimsOf, layoutOf, weightOffsets, type Geometry } from './fused-plan';
 
 /*
  * Sampling on the fused path: IfkitPrefill runs the forward pass of fused-forward.ts over the distinct prompts and

@@ -4,7 +4,7 @@ import { createRng } from '../stats/rng';
 import { initBackend } from '../tensor/backend';
 import type { ModelConfig } from './config';
 import { fusedLogProbs } from './fused-logprobs';
-import { causalGeometry, prefixedGeometry } from './fused-plan';
+import { causalGeometry, prefixedGeometry } from './fused-geometry';
 import { batchFromSequences } from './generate';
 import { referenceLogProbs } from './log-probs';
 import { disposeWeights, initWeights, namedWeights, type Weights } from './weights';

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelConfig } from './config';
 import { fusedLogProbs } from './fused-logprobs';
-import { canFuse, causalGeometry, padsOfMask, prefixedGeometry } from './fused-plan';
+import { causalGeometry, prefixedGeometry } from './fused-geometry';
+import { canFuse, padsOfMask } from './fused-plan';
 import { batchFromSequences } from './generate';
 import type { TokenBatch } from './policy';
 import { forward, logitsOf } from './transformer';
