@@ -32,10 +32,14 @@ export function samplingFlops(size: StepSize): number {
   return prefill + decode;
 }
 
-/** The update: forward, and backward at twice the forward's products; prompts once, completions per row. */
-export function updateFlops(size: StepSize): number {
+/**
+ * The update: the backward pass at twice the forward's products, prompts once and completions per row. With one
+ * inner pass and one micro-batch (the bench's config) the forward pass is the sampling's, recorded
+ * (lib/model/fused-record.ts); otherwise add it (recorded = false).
+ */
+export function updateFlops(size: StepSize, recorded = true): number {
   const { prompts: P, groupSize: G, promptLength: Lp, maxNewTokens: N } = size;
   const L = size.model.nLayers;
   const forward = P * L * run(size, 0, Lp) + P * G * (L * run(size, Lp, N) + N * headFlops(size));
-  return 3 * forward;
+  return (recorded ? 2 : 3) * forward;
 }

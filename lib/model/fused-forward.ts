@@ -77,18 +77,32 @@ function layer(p: Pass, l: number): void {
   f.gemm!(at(s.g), w('fcProj'), next, N, M, D, M, D, D, 1);
 }
 
-/** Run the whole forward pass (writes the indices first). Leaves the head rows' logits (R, V) in the workspace. */
-export function forwardPass(p: Pass): void {
+/** Embeddings, every layer and the final norm over all N rows (the indices must be written). */
+export function bodyPass(p: Pass): void {
   const f = fns(p);
-  const { D, V } = p.d;
-  const { N, headRows } = p.g;
+  const { D } = p.d;
+  const N = p.g.N;
   const at = (o: number): number => slot(p, o);
-  writeIndices(p);
   f.embed!(at(p.lay.ids), at(p.lay.pos), p.w.tokenEmbedding!, p.w.positionEmbedding!, at(p.lay.x[0]!), N, D);
   for (let l = 0; l < p.d.L; l++) layer(p, l);
   f.layerNorm!(at(p.lay.x[p.d.L]!), at(p.lay.hf), p.w.lnfGain!, p.w.lnfBias!, at(p.lay.stf), N, D);
-  f.gatherRows!(at(p.lay.rows), at(p.lay.hf), at(p.lay.head), headRows.length, D);
+}
+
+/** The output layer on the head rows: rows = hf at the head rows, logits (R, V) = rows·Eᵀ. */
+export function headPass(p: Pass): void {
+  const f = fns(p);
+  const { D, V } = p.d;
+  const R = p.g.headRows.length;
+  const at = (o: number): number => slot(p, o);
+  f.gatherRows!(at(p.lay.rows), at(p.lay.hf), at(p.lay.head), R, D);
   const Et = p.scratch + 4 * (keyRow(p.g) + 8); // Eᵀ (D, V) after the attention row
   f.transpose!(p.w.tokenEmbedding!, Et, V, D);
-  f.gemm!(at(p.lay.rows), Et, at(p.lay.logits), headRows.length, D, V, D, V, V, 0);
+  f.gemm!(at(p.lay.rows), Et, at(p.lay.logits), R, D, V, D, V, V, 0);
+}
+
+/** Run the whole forward pass (writes the indices first). Leaves the head rows' logits (R, V) in the workspace. */
+export function forwardPass(p: Pass): void {
+  writeIndices(p);
+  bodyPass(p);
+  headPass(p);
 }

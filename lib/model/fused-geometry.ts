@@ -27,12 +27,18 @@ export function causalGeometry(ids: Int32Array, B: number, T: number, pads: Int3
 /**
  * The prefixed geometry of completions after shared prompts; the output (B, K), K ≥ the longest completion, holds
  * completion b's log-probs right-aligned (as tokenLogProbs' last K positions of the joined sequences would).
+ * Completions are right-padded to Tc rows (default: the longest; a recorded sampling uses its token budget).
  */
-export function prefixedGeometry(prompts: readonly (readonly number[])[], src: Int32Array, completions: readonly (readonly number[])[], K: number): Geometry {
+export function prefixedGeometry(
+  prompts: readonly (readonly number[])[],
+  src: Int32Array,
+  completions: readonly (readonly number[])[],
+  K: number,
+  Tc = Math.max(...completions.map((c) => c.length)),
+): Geometry {
   const P = prompts.length;
   const B = completions.length;
   const Tp = Math.max(...prompts.map((p) => p.length));
-  const Tc = Math.max(...completions.map((c) => c.length));
   const NP = P * Tp;
   const ids = new Int32Array(NP + B * Tc);
   const pos = new Int32Array(NP + B * Tc);

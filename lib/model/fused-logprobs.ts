@@ -3,7 +3,7 @@ import { kernels } from '../tensor/wasm/kernels';
 import { heapF32, heapI32, offsetOf, scratch, type KernelModule } from '../tensor/wasm/runtime';
 import type { ModelConfig } from './config';
 import { backwardPass } from './fused-backward';
-import { forwardPass, scratchBytes, type Pass } from './fused-forward';
+import { forwardPass, scratchBytes, writeIndices, type Pass } from './fused-forward';
 import { dimsOf, layoutOf, weightOffsets, type Geometry } from './fused-plan';
 import { namedWeights, type Weights } from './weights';
 
@@ -26,6 +26,8 @@ interface Attrs {
   config: ModelConfig;
   names: string[];
   geo: Geometry;
+  /** The workspace already holds the activations (a recorded sampling, fused-record.ts): skip the forward pass. */
+  recorded: boolean;
 }
 
 type KernelArgs = { inputs: tf.NamedTensorInfoMap; attrs?: tf.NamedAttrMap };
@@ -58,7 +60,8 @@ function forwardKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
   const sc = scratch(m, scratchBytes(dimsOf(a.config), a.geo));
   try {
     const p = passOf(m, inputs, a, sc.ptr);
-    forwardPass(p);
+    if (a.recorded) writeIndices(p);
+    else forwardPass(p);
     const { V } = p.d;
     const R = a.geo.headRows.length;
     m.fns.softmaxStats!(p.ws + 4 * p.lay.logits, R, V, p.ws + 4 * p.lay.stats, p.ws + 4 * p.lay.e);
@@ -122,16 +125,18 @@ function register(): void {
 
 /**
  * The target log-probs of a geometry's head rows and the entropies of the same distributions, each laid out as
- * geo.out (B, K) (0 where no head row writes), differentiable in the weights.
+ * geo.out (B, K) (0 where no head row writes), differentiable in the weights. `recorded`: a recording's workspace
+ * (laid out for geo), whose activations are used instead of a forward pass; it is consumed (freed after use).
  * @example const { logProbs } = fusedLogProbs(w, config, causalGeometry(ids, B, T, pads, T - 1 - K, K));
  */
-export function fusedLogProbs(w: Weights, config: ModelConfig, geo: Geometry): { logProbs: tf.Tensor2D; entropy: () => tf.Tensor2D } {
+export function fusedLogProbs(w: Weights, config: ModelConfig, geo: Geometry, recorded?: tf.Tensor): { logProbs: tf.Tensor2D; entropy: () => tf.Tensor2D } {
   register();
   const named = namedWeights(w);
   const names = named.map(([n]) => n);
-  const attrs = { config, names, geo } as unknown as tf.NamedAttrMap;
+  const attrs = { config, names, geo, recorded: recorded !== undefined } as unknown as tf.NamedAttrMap;
   const floats = layoutOf(geo, dimsOf(config)).floats;
-  const ws = tf.engine().makeTensorFromTensorInfo(kernels().backend.makeOutput([floats], 'float32')); // uninitialised
+  if (recorded && recorded.size !== floats) throw new Error(`fusedLogProbs: a recording of ${recorded.size} floats does not fit a pass of ${floats}`);
+  const ws = recorded ?? tf.engine().makeTensorFromTensorInfo(kernels().backend.makeOutput([floats], 'float32')); // uninitialised
   const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const weights = args.slice(0, names.length) as tf.Tensor[];
     const inputs: tf.NamedTensorMap = { ws };
@@ -146,6 +151,7 @@ export function fusedLogProbs(w: Weights, config: ModelConfig, geo: Geometry): {
   const value = op(...named.map(([, v]) => v), ws) as tf.Tensor3D; // (2, B, K)
   const engine = tf.engine();
   if (engine.isTapeOn()) engine.state.activeTape[engine.state.activeTape.length - 1]!.saved!.push(tf.keep(ws)); // our node
+  else if (recorded) recorded.dispose(); // made outside the caller's scope: no tidy frees it
   const [B, K] = geo.out;
   return {
     logProbs: value.slice([0, 0, 0], [1, B, K]).reshape([B, K]) as tf.Tensor2D,

@@ -3,6 +3,7 @@ import type { ModelConfig } from './config';
 import type { SampleOptions, TokenBatch } from './policy';
 import { samplingRule, sampleTokens } from './sampling';
 import { fusedDecoder } from './fused-decode';
+import { startRecording, zeroUncomputed, type Recording, type RecordSpec } from './fused-record';
 import { canFuse } from './fused-plan';
 import { decodeStep, disposeCache, forward, logitsOf } from './transformer';
 import { namedWeights, type Weights } from './weights';
@@ -99,31 +100,41 @@ function referenceDecoder(w: Weights, config: ModelConfig, prompts: readonly (re
   return dec;
 }
 
-/** The fused wasm decoder when the model allows it (fused-decode.ts), else the tfjs-op one. */
-function decoderFor(w: Weights, config: ModelConfig, prompts: readonly (readonly number[])[], maxNewTokens: number): Decoder {
+/** The fused wasm decoder when the model allows it (fused-decode.ts), else the tfjs-op one; fused, it can record. */
+function decoderFor(w: Weights, config: ModelConfig, prompts: readonly (readonly number[])[], maxNewTokens: number, record: boolean): Decoder & { recording?: { spec: RecordSpec; ws: tf.Tensor; unique: (readonly number[])[]; src: Int32Array } } {
   if (!canFuse(config)) return referenceDecoder(w, config, prompts);
   const { unique, source } = distinctPrompts(prompts);
+  const src = Int32Array.from(source);
   const Tp = Math.max(...unique.map((p) => p.length));
-  return fusedDecoder(namedWeights(w), config, unique, Int32Array.from(source), Tp + maxNewTokens);
+  const rec = record ? startRecording(config, unique, src, maxNewTokens) : undefined;
+  try {
+    const dec = fusedDecoder(namedWeights(w), config, unique, src, Tp + maxNewTokens, rec);
+    return rec ? Object.assign(dec, { recording: { ...rec, unique, src } }) : dec;
+  } catch (err) {
+    rec?.ws.dispose();
+    throw err;
+  }
 }
 
 /**
  * Batched sampling with a KV cache: one prefill over the distinct left-padded prompts, then one decoding step per
- * new token.
- * @example await generateTokens(w, config, [[tok.bos]], { maxNewTokens: 8, rng: createRng(0) })
+ * new token. With `record` (fused path only), also the recording of every activation (fused-record.ts), which the
+ * caller owns.
  */
-export async function generateTokens(
+export async function sampleAndRecord(
   w: Weights,
   config: ModelConfig,
   prompts: readonly (readonly number[])[],
   opts: SampleOptions,
-): Promise<number[][]> {
+  record: boolean,
+): Promise<{ completions: number[][]; recording?: Recording }> {
   checkPrompts(prompts, opts, config);
   const rule = samplingRule(opts);
   const stops = new Set(opts.stopTokens ?? []);
   const out: number[][] = prompts.map(() => []);
   const done: boolean[] = prompts.map(() => false);
-  const dec = decoderFor(w, config, prompts, opts.maxNewTokens);
+  const dec = decoderFor(w, config, prompts, opts.maxNewTokens, record);
+  let run = 0; // decoding steps: completion tokens fed back
   try {
     for (let step = 0; step < opts.maxNewTokens; step++) {
       const tokens = await drawTokens(dec.logits, done, opts, rule);
@@ -135,9 +146,30 @@ export async function generateTokens(
       if (step === opts.maxNewTokens - 1 || done.every(Boolean)) break;
       // finished rows keep decoding a harmless token; their output is no longer read
       dec.step(tokens.map((t) => Math.max(t, 0)), prompts.map((p) => p.length + step));
+      run++;
     }
+  } catch (err) {
+    dec.recording?.ws.dispose();
+    throw err;
   } finally {
     dec.dispose();
   }
-  return out;
+  const r = dec.recording;
+  if (!r) return { completions: out };
+  zeroUncomputed(config, r.spec, r.ws, run);
+  const weights = namedWeights(w).map(([, v]) => v.dataId);
+  return { completions: out, recording: { ws: r.ws, spec: r.spec, unique: r.unique, src: r.src, prompts, completions: out, weights } };
+}
+
+/**
+ * Batched sampling with a KV cache (sampleAndRecord without a recording).
+ * @example await generateTokens(w, config, [[tok.bos]], { maxNewTokens: 8, rng: createRng(0) })
+ */
+export async function generateTokens(
+  w: Weights,
+  config: ModelConfig,
+  prompts: readonly (readonly number[])[],
+  opts: SampleOptions,
+): Promise<number[][]> {
+  return (await sampleAndRecord(w, config, prompts, opts, false)).completions;
 }

@@ -3,6 +3,7 @@ import type { ModelConfig } from './config';
 import { fusedLogProbs } from './fused-logprobs';
 import { causalGeometry, prefixedGeometry } from './fused-geometry';
 import { canFuse, padsOfMask } from './fused-plan';
+import { recordGeometry, type Recording } from './fused-record';
 import { batchFromSequences } from './generate';
 import type { TokenBatch } from './policy';
 import { forward, logitsOf } from './transformer';
@@ -65,7 +66,8 @@ function distinctRows(rows: readonly (readonly number[])[]): { unique: (readonly
  * log p of completion b's token t given prompts[b] and its tokens before t → (B, K), K = opts.positions (default:
  * the longest completion), right-aligned: entry [b, K − len_b + t], as tokenLogProbs of the joined, left-padded
  * sequences with lastPositions K gives. Entries left of a completion are meaningless. Rows with equal prompts (a
- * GRPO group) share one forward pass of the prompt on the fused path.
+ * GRPO group) share one forward pass of the prompt on the fused path; with a `recording` of the sampling of
+ * exactly these rows under the current weights (the caller checks, see recordingMatches), there is no forward pass.
  */
 export function completionLogProbs(
   w: Weights,
@@ -74,6 +76,7 @@ export function completionLogProbs(
   prompts: readonly (readonly number[])[],
   completions: readonly (readonly number[])[],
   opts: { withEntropy?: boolean; positions?: number },
+  recording?: Recording,
 ): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D } {
   if (prompts.length !== completions.length || prompts.length === 0) {
     throw new Error(`completionLogProbs: got ${prompts.length} prompts and ${completions.length} completions; pass one prompt per completion, at least one`);
@@ -85,9 +88,19 @@ export function completionLogProbs(
   if (tooLong >= 0) throw new Error(`completionLogProbs: row ${tooLong} has an empty prompt or exceeds contextLength ${config.contextLength}`);
   if (canFuse(config)) {
     const { unique, src } = distinctRows(prompts);
-    const r = fusedLogProbs(w, config, prefixedGeometry(unique, src, completions, K));
+    const r = recording
+      ? fusedLogProbs(w, config, recordGeometry(recording, K), recording.ws)
+      : fusedLogProbs(w, config, prefixedGeometry(unique, src, completions, K));
     return opts.withEntropy ? { logProbs: r.logProbs, entropy: r.entropy() } : { logProbs: r.logProbs };
   }
   const batch = batchFromSequences(prompts.map((p, b) => [...p, ...completions[b]!]), pad);
   return tokenLogProbs(w, config, batch, opts.withEntropy ?? false, K);
+}
+
+const sameRows = (a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean =>
+  a.length === b.length && a.every((row, i) => row.length === b[i]!.length && row.every((x, j) => x === b[i]![j]));
+
+/** Whether `r` recorded the sampling of exactly these rows under these weights (their data unchanged since). */
+export function recordingMatches(r: Recording, weights: readonly tf.Variable[], prompts: readonly (readonly number[])[], completions: readonly (readonly number[])[]): boolean {
+  return r.weights.length === weights.length && r.weights.every((id, i) => id === weights[i]!.dataId) && sameRows(r.prompts, prompts) && sameRows(r.completions, completions);
 }

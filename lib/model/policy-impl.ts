@@ -2,11 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../stats/rng';
 import type { ModelConfig } from './config';
 import { parseModelConfig } from './config';
-import { generateTokens } from './generate';
+import { generateTokens, sampleAndRecord } from './generate';
+import type { Recording } from './fused-record';
 import type { Policy, SampleOptions } from './policy';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import type { Tokenizer } from './tokenizer';
-import { completionLogProbs, tokenLogProbs } from './log-probs';
+import { completionLogProbs, recordingMatches, tokenLogProbs } from './log-probs';
 import { forward } from './transformer';
 import { disposeWeights, initWeights, namedWeights, weightsFrom, type Weights } from './weights';
 
@@ -30,8 +31,13 @@ async function attentionOf(w: Weights, config: ModelConfig, ids: readonly number
 function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Policy {
   const variables = namedWeights(w).map(([, v]) => v);
   let disposed = false;
+  let recording: Recording | undefined; // of the last generate with keepForScoring, until scored or replaced
   const live = (what: string): void => {
     if (disposed) throw new Error(`policy.${what}: this policy was disposed; use a live policy or loadPolicy again`);
+  };
+  const dropRecording = (): void => {
+    recording?.ws.dispose();
+    recording = undefined;
   };
   return {
     config,
@@ -43,11 +49,17 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
     },
     completionLogProbs(prompts, completions, opts) {
       live('completionLogProbs');
-      return completionLogProbs(w, config, tokenizer.pad, prompts, completions, opts ?? {});
+      const r = recording && recordingMatches(recording, variables, prompts, completions) ? recording : undefined;
+      if (r) recording = undefined; // consumed: scoring frees it
+      return completionLogProbs(w, config, tokenizer.pad, prompts, completions, opts ?? {}, r);
     },
-    generate(prompts, opts: SampleOptions) {
+    async generate(prompts, opts: SampleOptions) {
       live('generate');
-      return generateTokens(w, config, prompts, opts);
+      dropRecording();
+      if (!opts.keepForScoring) return generateTokens(w, config, prompts, opts);
+      const r = await sampleAndRecord(w, config, prompts, opts, true);
+      recording = r.recording;
+      return r.completions;
     },
     attention(ids) {
       live('attention');
@@ -63,6 +75,7 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
       return policyFrom(config, tokenizer, weightsFrom(config, (name) => values.get(name)!.clone(), false));
     },
     dispose() {
+      dropRecording();
       if (!disposed) disposeWeights(w);
       disposed = true;
     },

@@ -33,6 +33,12 @@ export interface SampleOptions {
   /** Generation of a sequence ends after it emits one of these (the stop token is kept in the completion). */
   stopTokens?: readonly number[];
   rng: Rng;
+  /**
+   * Keep this sampling's activations (fused path only) so that a following completionLogProbs of the same prompts
+   * and completions, with the weights unchanged, needs no forward pass (the first GRPO update pass). They are freed
+   * when used, by the next generate, or by dispose.
+   */
+  keepForScoring?: boolean;
 }
 
 export interface Policy {

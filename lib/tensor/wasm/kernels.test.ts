@@ -132,6 +132,21 @@ describe('rows', () => {
     });
   });
 
+  it('scatterRows and fillRows write rows of any width to indexed places', () => {
+    tf.tidy(() => {
+      const dst = tf.zeros([5, 7]);
+      const src = tf.tensor2d([[1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14]]);
+      const idx = tf.tensor1d([3, 0], 'int32');
+      K.fns.scatterRows!(ptr(dst), ptr(src), ptr(idx), 2, 7);
+      K.fns.fillRows!(ptr(dst), ptr(tf.tensor1d([4], 'int32')), 1, 7, -1.5);
+      const got = dst.arraySync() as number[][];
+      expect(got[3]).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(got[0]).toEqual([8, 9, 10, 11, 12, 13, 14]);
+      expect(got[4]).toEqual(new Array(7).fill(-1.5));
+      expect(got[1]).toEqual(new Array(7).fill(0));
+    });
+  });
+
   it('softmaxStats and softmaxGrad give log-probs, entropies and their gradients', () => {
     tf.tidy(() => {
       const [n, V] = [3, 11];

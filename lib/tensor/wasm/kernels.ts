@@ -13,7 +13,8 @@ import { transposeDef } from './transpose';
  *   layerNorm (x, y, g, b, stats, n, d); layerNormGrad (dy, x, g, stats, dx, dg, db, n, d, beta)   norm.ts
  *   gelu (x, y, sig, n); geluGrad (x, sig, dy, dx, n, beta); sumSquares (x, n) → f32; adam (…);
  *   addTo (dst, src, n); fill (dst, n, value)                                      elementwise.ts
- *   embed, embedGrad, softmaxStats, softmaxGrad, gatherRows, scatterAddRows        rows.ts
+ *   embed, embedGrad, softmaxStats, softmaxGrad, gatherRows, scatterAddRows,
+ *   scatterRows (dst, src, idx, n, d), fillRows (dst, idx, n, d, value)             rows.ts
  *   attend, attendGrad                                                             attention.ts
  *   transpose (a, b, rows, cols)                                                   transpose.ts
  */

@@ -3,7 +3,8 @@ import type { FuncDef } from './encode';
 import { exp4, hmax, hsum } from './simd';
 
 /*
- * Row kernels: gathering rows by index and scatter-adding them back (d a multiple of 4). Embeddings: x[i] = E[ids[i]] + P[pos[i]] forward, and the scatter-add of dx
+ * Row kernels: gathering rows by index and scatter-adding them back (d a multiple of 4); writing rows to indexed
+ * places or filling them (any d). Embeddings: x[i] = E[ids[i]] + P[pos[i]] forward, and the scatter-add of dx
  * into both tables backward (d a multiple of 4). Softmax rows of the output logits (any width): the forward kernel
  * leaves per row the max, Σ e^(l − max) and Σ e^(l − max)(l − max), from which the caller (in float64) takes the
  * log-sum-exp, the target log-prob and the entropy, and keeps e^(l − max) for the backward kernel, which writes
@@ -121,4 +122,24 @@ function rowCopy(name: 'gatherRows' | 'scatterAddRows'): FuncDef {
   );
 }
 
-export const rowDefs = (): FuncDef[] => [embed(), embedGrad(), softmaxStats(), softmaxGrad(), rowCopy('gatherRows'), rowCopy('scatterAddRows')];
+/** scatterRows (dst, src, idx, n, d): dst[idx[i]] = src[i]; fillRows (dst, idx, n, d, value); rows of any width d. */
+function rowScatter(name: 'scatterRows' | 'fillRows'): FuncDef {
+  const f = name === 'scatterRows' ? new Fn(name, ['dst', 'src', 'idx', 'n', 'd']) : new Fn(name, ['dst', 'idx', 'n', 'd', 'value'], [], { value: 'f32' });
+  const { dst, src, idx, n, d, value } = f.p as Record<string, Local>;
+  const [i, j, d4, from, to] = f.locals('i32', 5);
+  const vec = (): Code => (name === 'scatterRows' ? v128.load(at(get(from), get(j))) : f32x4.splat(get(value!)));
+  const one = (): Code => (name === 'scatterRows' ? f32.load(at(get(from), get(j))) : get(value!));
+  return f.def(
+    set(d4, i32.and(get(d!), i32.const(~3))),
+    forRange(i, i32.const(0), get(n!), 1,
+      ...(name === 'scatterRows' ? [set(from, at(get(src!), i32.mul(get(i), get(d!))))] : []),
+      set(to, at(get(dst!), i32.mul(i32.load(at(get(idx!), get(i))), get(d!)))),
+      forRange(j, i32.const(0), get(d4), 4, v128.store(at(get(to), get(j)), vec())),
+      forRange(j, get(d4), get(d!), 1, f32.store(at(get(to), get(j)), one())),
+    ),
+  );
+}
+
+export const rowDefs = (): FuncDef[] => [
+  embed(), embedGrad(), softmaxStats(), softmaxGrad(), rowCopy('gatherRows'), rowCopy('scatterAddRows'), rowScatter('scatterRows'), rowScatter('fillRows'),
+];
