@@ -3,17 +3,19 @@
  *   npx tsx bench/step-vs-torch.ts           (QUICK=1: fewer rounds; SIZES=lab-default,1M: a subset)
  * For each size in bench/step/sizes.ts: the real step (lib/rl/grpo.ts grpoStep: rollout with KV-cache sampling,
  * group advantages, one clipped-ratio update with Adam) and bench/step/torch-twin.py's step (PyTorch eager, 1 thread)
- * alternate, each in its own process on one thread, so all see the same machine load. The twin runs its update
- * twice per round: as TRL does (every row's prompt + completion: the headline ratio) and as ifkit does (each
- * prompt once per group: the engines compared on one algorithm). Times are process CPU time (medians); wall times
- * and the load average are printed beside them. The floor is ifkit's phase FLOPs (bench/step/flops.ts) at ifkit's
- * own wasm gemm rate, measured here: what the phase would take with zero per-operation overhead. A floor / torch
- * above 1 means that phase cannot reach torch in wasm SIMD (no FMA) at all; below 1, the rest of the gap is
- * overhead outside the matrix products.
+ * alternate, each in its own process on one thread, so all see the same machine load. Two comparisons per size:
+ * each as it runs (ifkit's step, whose update scores the recorded sampling with each prompt once per group, against
+ * the twin's update as TRL does it, every row's prompt + completion: the headline ratio), and one algorithm (ifkit
+ * without the recording against the twin with each prompt once per group: the engines compared). Times are process
+ * CPU time (medians); wall times and the load average are printed beside them. The floor is ifkit's phase FLOPs
+ * (bench/step/flops.ts) at ifkit's own wasm gemm rate, measured here: what the phase would take with zero
+ * per-operation overhead. A floor / torch above 1 means that phase cannot reach torch in wasm SIMD (no FMA) at all;
+ * below 1, the rest of the gap is overhead outside the matrix products.
  * Without PyTorch (Debian: apt-get install python3-torch) it prints ifkit's side and says so.
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
+import { setRecording } from '../lib/model/fused-record';
 import { createPolicy, parameterCount } from '../lib/model/policy';
 import { createTokenizer } from '../lib/model/tokenizer';
 import { createRng, type Rng } from '../lib/stats/rng';
@@ -77,26 +79,27 @@ interface Sample {
   updateWall: number;
 }
 
-const cpuOf = (x: Sample, phase: 'sample' | 'update' | 'step'): number =>
-  phase === 'step' ? x.sampleCpu + x.updateCpu : phase === 'sample' ? x.sampleCpu : x.updateCpu;
+type Phase = 'sample' | 'update' | 'step';
+const PHASES: [string, Phase][] = [['sampling', 'sample'], ['update', 'update'], ['step', 'step']];
+const cpuOf = (x: Sample, phase: Phase): number => (phase === 'step' ? x.sampleCpu + x.updateCpu : phase === 'sample' ? x.sampleCpu : x.updateCpu);
+const wallOf = (x: Sample, phase: Phase): number => (phase === 'step' ? x.sampleWall + x.updateWall : phase === 'sample' ? x.sampleWall : x.updateWall);
 
-/** One row of the table: medians of ifkit, the TRL-style twin and the shared-prompt twin, ratios and the floor. */
-function row(name: string, phase: 'sample' | 'update' | 'step', a: Sample[], trl: Sample[], shared: Sample[], floor: number): Record<string, string> {
-  const med = (xs: Sample[]): number => median(xs.map((x) => cpuOf(x, phase)));
-  const ratio = (xs: Sample[]): string => (xs.length ? (med(a) / med(xs)).toFixed(2) : '-');
-  const ms1 = (xs: Sample[]): string => (xs.length ? ms(med(xs)) : '-');
-  return {
-    phase: name,
-    'ifkit cpu ms': ms(med(a)),
-    'torch cpu ms': ms1(trl),
-    'ifkit / torch': ratio(trl),
-    'torch shared-prompt ms': ms1(shared),
-    'ifkit / torch shared': ratio(shared),
-    'ifkit floor ms': ms(floor),
-    'floor / torch': trl.length ? (floor / med(trl)).toFixed(2) : '-',
-    'floor / torch shared': shared.length ? (floor / med(shared)).toFixed(2) : '-',
-    'ifkit wall ms': phase === 'step' ? '' : ms(median(a.map((x) => (phase === 'sample' ? x.sampleWall : x.updateWall)))),
-  };
+/** Rows of one comparison: CPU medians of ifkit and of a twin, their ratio, ifkit's floor, and wall medians. */
+function comparison(ours: Sample[], theirs: Sample[], floors: Record<Phase, number>): Record<string, string>[] {
+  return PHASES.map(([name, phase]) => {
+    const med = (xs: Sample[], of = cpuOf): number => median(xs.map((x) => of(x, phase)));
+    const has = theirs.length > 0;
+    return {
+      phase: name,
+      'ifkit cpu ms': ms(med(ours)),
+      'torch cpu ms': has ? ms(med(theirs)) : '-',
+      'ifkit / torch': has ? (med(ours) / med(theirs)).toFixed(2) : '-',
+      'ifkit floor ms': ms(floors[phase]),
+      'floor / torch': has ? (floors[phase] / med(theirs)).toFixed(2) : '-',
+      'ifkit wall ms': ms(med(ours, wallOf)),
+      'torch wall ms': has ? ms(med(theirs, wallOf)) : '-',
+    };
+  });
 }
 
 async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<void> {
@@ -109,16 +112,16 @@ async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<v
   const rng = createRng(1);
   const twinInfo = twin ? await twin.setup(size) : undefined;
   let step = 0;
-  const ours = async (): Promise<Sample> => {
+  const ours = (record: boolean) => async (): Promise<Sample> => {
+    setRecording(record);
     const r = await grpoStep(policy, undefined, optimizer, task, config, rng, step++);
+    setRecording(true);
     return { sampleCpu: r.rolloutCpuSeconds, updateCpu: r.updateCpuSeconds, sampleWall: r.sampleSeconds + r.rewardSeconds, updateWall: r.updateSeconds };
   };
-  const a: Sample[] = [];
-  const trl: Sample[] = [];
-  const shared: Sample[] = [];
+  const [full, plain, trl, shared] = [[], [], [], []] as [Sample[], Sample[], Sample[], Sample[]];
   for (let r = -WARMUP; r < ROUNDS; r++) {
     // alternate who goes first, so a slow spell of the machine does not always hit the same side
-    const round: [Sample[], () => Promise<Sample>][] = [[a, ours]];
+    const round: [Sample[], () => Promise<Sample>][] = [[full, ours(true)], [plain, ours(false)]];
     if (twin) round.push([trl, () => twin.step(false)], [shared, () => twin.step(true)]);
     if (r % 2) round.reverse();
     for (const [into, run] of round) {
@@ -127,7 +130,10 @@ async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<v
     }
   }
   const rate = gemmRate(size);
-  const floors = { sample: samplingFlops(size) / rate / 1e9, update: updateFlops(size) / rate / 1e9 };
+  const floorsOf = (recorded: boolean): Record<Phase, number> => {
+    const [s, u] = [samplingFlops(size) / rate / 1e9, updateFlops(size, recorded) / rate / 1e9];
+    return { sample: s, update: u, step: s + u };
+  };
   const { dModel: D, nLayers: L, nHeads: H, contextLength: C, vocabSize: V } = size.model;
   console.log(`\n== ${size.name}: ${size.why}`);
   console.log(
@@ -135,12 +141,11 @@ async function benchSize(size: StepSize, twin: TorchTwin | undefined): Promise<v
       (twinInfo ? `, torch ${twinInfo.params.toLocaleString()} (${twinInfo.threads} thread)` : '') +
       `; ${size.prompts} prompts × ${size.groupSize} samples × ${size.maxNewTokens} new tokens, prompts of ${size.promptLength} tokens`,
   );
-  console.table([
-    row('sampling', 'sample', a, trl, shared, floors.sample),
-    row('update', 'update', a, trl, shared, floors.update),
-    row('step', 'step', a, trl, shared, floors.sample + floors.update),
-  ]);
-  console.log(`medians of ${a.length} interleaved steps per side after ${WARMUP} warm-up rounds; ifkit's wasm gemm ${rate.toFixed(1)} GFLOP/s; load ${load()}`);
+  console.log('each as it runs: ifkit (prompts once per group, update on the recorded sampling) vs torch as TRL does it');
+  console.table(comparison(full, trl, floorsOf(true)));
+  console.log('one algorithm: prompts once per group and a forward pass in the update, on both sides');
+  console.table(comparison(plain, shared, floorsOf(false)));
+  console.log(`medians of ${full.length} interleaved steps per variant after ${WARMUP} warm-up rounds; ifkit's wasm gemm ${rate.toFixed(1)} GFLOP/s; load ${load()}`);
   optimizer.dispose();
   policy.dispose();
 }

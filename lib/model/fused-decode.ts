@@ -163,7 +163,7 @@ function decodeKernel({ inputs, attrs }: KernelArgs): tf.TensorInfo {
   }
   keep?.(rec!.lay.x[L]!, at(s.x), D);
   f.layerNorm!(at(s.x), at(s.h), w.lnfGain!, w.lnfBias!, at(s.st), B, D);
-  keep?.(rec!.lay.hf, at(s.h), D), keep?.(rec!.lay.stf, at(s.st), 2);
+  keep?.(rec!.lay.stf, at(s.st), 2); // hf itself is only read at the head rows, kept below
   f.gemm!(at(s.h), at(s.Et), offsetOf(m.backend, logits), B, D, V, D, V, V, 0);
   keep?.(rec!.lay.rows, at(s.h), D, at(s.headIdx)), keep?.(rec!.lay.logits, offsetOf(m.backend, logits), V, at(s.headIdx));
   return logits;

@@ -3,7 +3,7 @@ import { createRng } from '../stats/rng';
 import type { ModelConfig } from './config';
 import { parseModelConfig } from './config';
 import { generateTokens, sampleAndRecord } from './generate';
-import type { Recording } from './fused-record';
+import { recordingOn, type Recording } from './fused-record';
 import type { Policy, SampleOptions } from './policy';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import type { Tokenizer } from './tokenizer';
@@ -56,7 +56,7 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
     async generate(prompts, opts: SampleOptions) {
       live('generate');
       dropRecording();
-      if (!opts.keepForScoring) return generateTokens(w, config, prompts, opts);
+      if (!opts.keepForScoring || !recordingOn()) return generateTokens(w, config, prompts, opts);
       const r = await sampleAndRecord(w, config, prompts, opts, true);
       recording = r.recording;
       return r.completions;

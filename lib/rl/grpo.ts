@@ -147,6 +147,9 @@ export async function grpoStep<M>(
     topP: config.topP,
     stopTokens: task.stopTokens,
     rng,
+    // one pass over one micro-batch scores exactly the sampled rows with the sampling's weights: the policy can keep
+    // the sampling's activations and skip that forward pass (lib/model/fused-record.ts)
+    keepForScoring: config.microBatches === 1,
   };
   const { rollout: r, sampleSeconds, rewardSeconds } = await rollout(policy, prompts, G, sample, task.reward);
   const groups = prompts.map((_, i) => r.rewards.slice(i * G, (i + 1) * G));

@@ -63,8 +63,7 @@ export async function rollout<M>(
 ): Promise<{ rollout: Rollout<M>; sampleSeconds: number; rewardSeconds: number }> {
   const t0 = performance.now();
   const repeated = prompts.flatMap((p) => Array.from({ length: groupSize }, () => p.ids));
-  // keepForScoring: the update's first pass then reuses this sampling's activations instead of a forward pass
-  const completionIds = await policy.generate(repeated, { ...sample, keepForScoring: true });
+  const completionIds = await policy.generate(repeated, sample);
   const completions = completionIds.map((ids) => policy.tokenizer.decode(ids));
   const t1 = performance.now();
   const items = completions.map((completion, k) => {
