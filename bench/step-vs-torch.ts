@@ -32,7 +32,7 @@ import { startTorchTwin, type TorchTwin } from './step/torch-process';
 
 const QUICK = process.env.QUICK === '1';
 const ROUNDS = QUICK ? 4 : 12;
-const WARMUP = 2;
+const WARMUP = 3; // V8 tiers the wasm kernels up in background threads during the first steps
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
