@@ -1,8 +1,10 @@
 /*
  * Speed of the tensor backend and of the policy, measured in one run (numbers only, never pass/fail):
  *   npx tsx bench/model.ts            (IFKIT_BACKEND=cpu to compare the pure-JS backend; QUICK=1 for a short run)
- * 1. matmul GFLOP/s at a few shapes, plain and with tfjs's transposeB flag (why lib/tensor/matmul.ts exists);
- * 2. attention: one batched matmul over heads vs a loop over heads (a training step, two widths);
+ * 1. matmul GFLOP/s at a few shapes, plain and with tfjs's transposeB flag (why lib/tensor/matmul.ts exists), and
+ *    ifkit's own wasm gemm (lib/tensor/wasm/gemm.ts, what the fused path runs);
+ * 2. attention: one batched matmul over heads vs a loop over heads (a training step on the tfjs-op path, two
+ *    widths; the fused wasm path of lib/model/fused-*.ts, which training uses on wasm, has its own attention kernels);
  * 3. training and sampling tokens/s at ~100k, ~1M and ~4M parameters, and the achieved fraction of the matmul rate
  *    during a training step (FLOPs counted analytically ÷ time ÷ matmul rate);
  * 4. the issue's target: a GRPO step of 8 prompts × 8 samples × 48 new tokens at ~1M parameters, as its parts.
@@ -12,7 +14,10 @@ import * as tf from '@tensorflow/tfjs';
 import { loadavg } from 'node:os';
 import { initBackend } from '../lib/tensor/backend';
 import { matMul } from '../lib/tensor/matmul';
+import { kernels } from '../lib/tensor/wasm/kernels';
+import { offsetOf } from '../lib/tensor/wasm/runtime';
 import { setAttentionImpl, type AttentionImpl } from '../lib/model/attention';
+import { setFusedPath } from '../lib/model/fused-plan';
 import type { ModelConfig } from '../lib/model/config';
 import { batchFromSequences, createPolicy, parameterCount, type Policy } from '../lib/model/policy';
 import { sftLoss, type SftExample } from '../lib/model/sft';
@@ -75,14 +80,19 @@ async function benchMatmul(): Promise<number> {
     const plain = await timeMs(readBack(() => tf.matMul(a, b)));
     const flag = await timeMs(readBack(() => tf.matMul(a, bt, false, true)));
     const ours = await timeMs(readBack(() => matMul(a, bt, false, true)));
+    const c = tf.zeros([n, m]);
+    const K = kernels();
+    const gemm = await timeMs(() => K.fns.gemm!(offsetOf(K.backend, a), offsetOf(K.backend, b), offsetOf(K.backend, c), n, k, m, k, m, m, 0));
+    c.dispose();
     const rate = (ms: number) => flops / ms / 1e6;
-    best = Math.max(best, rate(plain.cpu));
+    best = Math.max(best, rate(gemm.cpu));
     rows.push({
       'shape (n×k×m)': `${n}×${k}×${m}`,
       'plain GFLOP/s (wall)': fmt(rate(plain.wall)),
       'plain (cpu)': fmt(rate(plain.cpu)),
       'transposeB flag (cpu)': fmt(rate(flag.cpu)),
       'explicit transpose (cpu)': fmt(rate(ours.cpu)),
+      'ifkit gemm (cpu)': fmt(rate(gemm.cpu)),
     });
     tf.dispose([a, b, bt]);
   }
@@ -126,6 +136,7 @@ const SIZES: { name: string; config: ModelConfig }[] = [
 ];
 
 async function benchAttention(): Promise<void> {
+  setFusedPath(false);
   const rows: Record<string, string | number>[] = [];
   for (const { name, config } of SIZES.slice(0, 2)) {
     const policy = createPolicy(config, tok, 0);
@@ -148,7 +159,8 @@ async function benchAttention(): Promise<void> {
     optimizer.dispose();
     policy.dispose();
   }
-  table('2. attention implementation, training step of 32 × 64 tokens', rows);
+  setFusedPath(true);
+  table('2. attention implementation (tfjs-op path), training step of 32 × 64 tokens', rows);
 }
 
 async function benchSizes(matmulRate: number): Promise<void> {
@@ -180,7 +192,7 @@ async function benchSizes(matmulRate: number): Promise<void> {
     optimizer.dispose();
     policy.dispose();
   }
-  table(`3. model sizes: training 32 × 64 tokens, sampling 64 prompts × 48 new tokens (matmul rate = best plain cpu rate above, ${fmt(matmulRate)} GFLOP/s)`, rows);
+  table(`3. model sizes: training 32 × 64 tokens, sampling 64 prompts × 48 new tokens (matmul rate = best ifkit gemm cpu rate above, ${fmt(matmulRate)} GFLOP/s)`, rows);
 }
 
 async function benchGrpoStep(): Promise<void> {

@@ -2,32 +2,16 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../stats/rng';
 import type { ModelConfig } from './config';
 import { parseModelConfig } from './config';
-import { generateTokens } from './generate';
-import type { Policy, SampleOptions, TokenBatch } from './policy';
+import { generateTokens, sampleAndRecord } from './generate';
+import { recordingOn, type Recording } from './fused-record';
+import type { Policy, SampleOptions } from './policy';
 import { readCheckpoint, writeCheckpoint } from './checkpoint';
 import type { Tokenizer } from './tokenizer';
-import { forward, logitsOf } from './transformer';
+import { completionLogProbs, recordingMatches, tokenLogProbs } from './log-probs';
+import { forward } from './transformer';
 import { disposeWeights, initWeights, namedWeights, weightsFrom, type Weights } from './weights';
 
 export { batchFromSequences } from './generate';
-
-/** log p of each next token (B, T-1) and, if asked, the entropy of each next-token distribution (B, T-1). */
-function tokenLogProbs(w: Weights, config: ModelConfig, batch: TokenBatch, withEntropy: boolean) {
-  const [B, T] = batch.ids.shape;
-  if (T < 2) throw new Error(`tokenLogProbs: sequences of length ${T} have no next token; pass at least 2 tokens`);
-  if (T > config.contextLength) {
-    throw new Error(`tokenLogProbs: batch length ${T} exceeds contextLength ${config.contextLength}; truncate the sequences`);
-  }
-  const { hidden } = forward(w, config, batch.ids, batch.mask); // (B, T, D)
-  const h = hidden.slice([0, 0, 0], [B, T - 1, config.dModel]).reshape([B * (T - 1), config.dModel]) as tf.Tensor2D;
-  const logp = tf.logSoftmax(logitsOf(w, h)); // (B*(T-1), V)
-  const targets = batch.ids.slice([0, 1], [B, T - 1]).reshape([B * (T - 1)]) as tf.Tensor1D;
-  // oneHot × sum rather than gather: gather has no gradient on wasm
-  const logProbs = logp.mul(tf.oneHot(targets, config.vocabSize)).sum(1).reshape([B, T - 1]) as tf.Tensor2D;
-  if (!withEntropy) return { logProbs };
-  const entropy = logp.exp().mul(logp).sum(1).neg().reshape([B, T - 1]) as tf.Tensor2D;
-  return { logProbs, entropy };
-}
 
 async function attentionOf(w: Weights, config: ModelConfig, ids: readonly number[]): Promise<number[][][][]> {
   if (ids.length === 0 || ids.length > config.contextLength) {
@@ -47,8 +31,13 @@ async function attentionOf(w: Weights, config: ModelConfig, ids: readonly number
 function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Policy {
   const variables = namedWeights(w).map(([, v]) => v);
   let disposed = false;
+  let recording: Recording | undefined; // of the last generate with keepForScoring, until scored or replaced
   const live = (what: string): void => {
     if (disposed) throw new Error(`policy.${what}: this policy was disposed; use a live policy or loadPolicy again`);
+  };
+  const dropRecording = (): void => {
+    recording?.ws.dispose();
+    recording = undefined;
   };
   return {
     config,
@@ -56,11 +45,21 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
     variables,
     tokenLogProbs(batch, opts) {
       live('tokenLogProbs');
-      return tokenLogProbs(w, config, batch, opts?.withEntropy ?? false);
+      return tokenLogProbs(w, config, batch, opts?.withEntropy ?? false, opts?.lastPositions);
     },
-    generate(prompts, opts: SampleOptions) {
+    completionLogProbs(prompts, completions, opts) {
+      live('completionLogProbs');
+      const r = recording && recordingMatches(recording, variables, prompts, completions) ? recording : undefined;
+      if (r) recording = undefined; // consumed: scoring frees it
+      return completionLogProbs(w, config, tokenizer.pad, prompts, completions, opts ?? {}, r);
+    },
+    async generate(prompts, opts: SampleOptions) {
       live('generate');
-      return generateTokens(w, config, prompts, opts);
+      dropRecording();
+      if (!opts.keepForScoring || !recordingOn()) return generateTokens(w, config, prompts, opts);
+      const r = await sampleAndRecord(w, config, prompts, opts, true);
+      recording = r.recording;
+      return r.completions;
     },
     attention(ids) {
       live('attention');
@@ -76,6 +75,7 @@ function policyFrom(config: ModelConfig, tokenizer: Tokenizer, w: Weights): Poli
       return policyFrom(config, tokenizer, weightsFrom(config, (name) => values.get(name)!.clone(), false));
     },
     dispose() {
+      dropRecording();
       if (!disposed) disposeWeights(w);
       disposed = true;
     },

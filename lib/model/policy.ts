@@ -33,6 +33,12 @@ export interface SampleOptions {
   /** Generation of a sequence ends after it emits one of these (the stop token is kept in the completion). */
   stopTokens?: readonly number[];
   rng: Rng;
+  /**
+   * Keep this sampling's activations (fused path only) so that a following completionLogProbs of the same prompts
+   * and completions, with the weights unchanged, needs no forward pass (the first GRPO update pass). They are freed
+   * when used, by the next generate, or by dispose.
+   */
+  keepForScoring?: boolean;
 }
 
 export interface Policy {
@@ -42,10 +48,24 @@ export interface Policy {
   readonly variables: readonly tf.Variable[];
   /**
    * log p(ids[:, t] | ids[:, <t]) for t = 1..T-1 → (B, T-1), differentiable; entropy (B, T-1) of the same
-   * next-token distributions if asked. Entries at padded positions are meaningless: multiply by mask[:, 1:].
+   * next-token distributions if asked. With lastPositions = K, only the last K of them (t = T-K..T-1) → (B, K):
+   * the output layer then runs on K positions per row (TRL's logits_to_keep), which is what an update over
+   * right-aligned completions needs. Entries at padded positions are meaningless: multiply by the mask.
    * Call inside tf.tidy or tf.variableGrads (the result is not disposed for you).
    */
-  tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
+  tokenLogProbs(batch: TokenBatch, opts?: { withEntropy?: boolean; lastPositions?: number }): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
+  /**
+   * log p of each completion token given its prompt and the completion before it → (B, K), K = positions (default:
+   * the longest completion), right-aligned as tokenLogProbs(prompt + completion, { lastPositions: K }) gives them:
+   * completion b's token t at [b, K − len_b + t]; other entries are meaningless. Differentiable; entropies if asked.
+   * Rows with the same prompt (a GRPO group) share the prompt's forward pass where the backend allows, with the same
+   * result. Call inside tf.tidy or tf.variableGrads.
+   */
+  completionLogProbs(
+    prompts: readonly (readonly number[])[],
+    completions: readonly (readonly number[])[],
+    opts?: { withEntropy?: boolean; positions?: number },
+  ): { logProbs: tf.Tensor2D; entropy?: tf.Tensor2D };
   /**
    * Batched sampling with a KV cache; prompts may differ in length (left-padded internally). Returns one completion
    * per prompt (token ids, stop token included if hit). Seeded through opts.rng only.

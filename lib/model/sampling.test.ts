@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../stats/rng';
-import { argmax, sampleDistribution, sampleToken, samplingRule } from './sampling';
+import { argmax, sampleDistribution, sampleToken, sampleTokens, samplingRule } from './sampling';
 
 const logits = [Math.log(1), Math.log(2), Math.log(4), Math.log(3)]; // probabilities 0.1 0.2 0.4 0.3
 
@@ -41,6 +41,34 @@ describe('sampling', () => {
     const u = b.next(); // one draw per token: 0.1 0.2 0.4 0.3 cumulative
     const expected = u < 0.1 ? 0 : u < 0.3 ? 1 : u < 0.7 ? 2 : 3;
     expect(sampleToken(logits, samplingRule({}), a)).toBe(expected);
+  });
+
+  it('draws, without a cut (the wasm path), the inverse-CDF token of the float64 probabilities of sampleDistribution', () => {
+    const rows = createRng(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const row = Array.from({ length: 1 + rows.int(0, 40) }, () => 6 * rows.next() - 3);
+      const rule = samplingRule({ temperature: trial % 3 === 0 ? 0.7 : 1 });
+      const [a, b] = [createRng(trial), createRng(trial)];
+      const { ids, probs } = sampleDistribution(row, rule);
+      const u = b.next();
+      let cum = 0;
+      const want = ids.find((_, j) => u < (cum += probs[j]!)) ?? ids[ids.length - 1];
+      expect(sampleToken(row, rule, a)).toBe(want);
+    }
+  });
+
+  it('sampleTokens equals sampleToken row by row, drawing nothing for skipped rows', () => {
+    const rows = createRng(9);
+    const V = 37;
+    const logits = Float32Array.from({ length: 5 * V }, () => 4 * rows.next() - 2);
+    const skip = [false, true, false, false, true];
+    for (const opts of [{}, { temperature: 0.5 }, { topK: 4 }, { temperature: 0 }]) {
+      const rule = samplingRule(opts);
+      const [a, b] = [createRng(4), createRng(4)];
+      const one = skip.map((s, r) => (s ? -1 : sampleToken(logits.subarray(r * V, (r + 1) * V), rule, b)));
+      expect(sampleTokens(logits, 5, rule, a, skip)).toEqual(one);
+      expect(a.next()).toBe(b.next()); // the same number of draws
+    }
   });
 
   it('rejects bad options with the value', () => {

@@ -3,6 +3,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setRecording } from '../model/fused-record';
 import { createPolicy, type Policy } from '../model/policy';
 import { createTokenizer } from '../model/tokenizer';
 import { initBackend } from '../tensor/backend';
@@ -141,6 +142,28 @@ describe('trainGrpo', () => {
     }
     expect(runs[1]).toEqual(runs[0]);
     expect(runs[2]).toEqual(runs[0]);
+  });
+
+  it('one micro-batch, μ = 1: the update on the recorded sampling gives the same run, bit for bit, as with a forward pass', async () => {
+    const single = { ...config, steps: 3, microBatches: 1, innerIterations: 1 };
+    const run = async (recording: boolean) => {
+      setRecording(recording);
+      const p = createPolicy(modelConfig, tok, 11);
+      const counts: number[] = [];
+      try {
+        const rows = await trainGrpo({ policy: p, config: single, task: toyTask(), onStep: () => counts.push(tf.memory().numTensors) });
+        return { rows: withoutTimings(rows), weights: weightsOf(p), counts };
+      } finally {
+        setRecording(true);
+        p.dispose();
+      }
+    };
+    const recorded = await run(true);
+    const forward = await run(false);
+    expect(recorded.rows).toEqual(forward.rows);
+    expect(recorded.weights).toEqual(forward.weights);
+    expect(recorded.counts).toEqual(recorded.counts.map(() => recorded.counts[0])); // no recording left behind
+    expect(recorded.rows.some((r) => (r.gradNorm as number) > 0)).toBe(true);
   });
 
   it('keeps tf.memory().numTensors flat across steps', async () => {

@@ -134,7 +134,11 @@ export async function trainGrpo<M>(o: GrpoRunOptions<M>): Promise<GrpoMetrics[]>
   return rows;
 }
 
-async function grpoStep<M>(
+/**
+ * One GRPO step (rollout, advantages, update) on the live policy and optimiser; trainGrpo's loop body, exported for
+ * bench/step-vs-torch.ts, which times the real step against a PyTorch twin.
+ */
+export async function grpoStep<M>(
   policy: Policy,
   reference: Policy | undefined,
   optimizer: TensorAdam,
@@ -154,6 +158,9 @@ async function grpoStep<M>(
     topP: config.topP,
     stopTokens: task.stopTokens,
     rng,
+    // one pass over one micro-batch scores exactly the sampled rows with the sampling's weights: the policy can keep
+    // the sampling's activations and skip that forward pass (lib/model/fused-record.ts)
+    keepForScoring: config.microBatches === 1,
   };
   const { rollout: r, sampleSeconds, rewardSeconds } = await rollout(policy, prompts, G, sample, task.reward);
   const extra = task.stepMetrics?.();

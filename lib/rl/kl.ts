@@ -1,5 +1,3 @@
-import * as tf from '@tensorflow/tfjs';
-
 /*
  * Per-token estimators of KL(π ‖ π_ref) from the log-probs of tokens sampled from π (Schulman, "Approximating KL
  * divergence", 2020). GRPO uses k3 in all three frameworks:
@@ -24,12 +22,4 @@ export function klK2(logp: number, ref: number): number {
 export function klK3(logp: number, ref: number): number {
   const d = ref - logp;
   return Math.expm1(d) - d;
-}
-
-/** k3 elementwise on tensors of equal shape (differentiable in `logp`). */
-export function klK3Tensor<T extends tf.Tensor>(logp: T, ref: T): T {
-  return tf.tidy(() => {
-    const d = tf.sub(ref, logp);
-    return tf.sub(tf.sub(tf.exp(d), d), 1) as T;
-  });
 }

@@ -138,6 +138,26 @@ describe('policyLossTensor agrees with policyLoss', () => {
     expect(g).toBeCloseTo(-2.1709949, 5);
   });
 
+  it.each(['grpo', 'bnpo', 'dr_grpo', 'dapo'] as LossAggregation[])('%s: the gradient of every logp equals central differences of policyLoss', (aggregation) => {
+    // ratios up to e^0.4 ≈ 1.49 and down to e^-0.4 ≈ 0.67: clipped and unclipped tokens of both advantage signs
+    const o: LossOptions = { epsLow: 0.2, epsHigh: 0.28, beta: 0.05, aggregation, maxCompletionLength: 6, globalActiveTokens: 13 };
+    const lossAt = (lp: number[][]) => policyLoss({ logp: lp, oldLogp, refLogp, advantages, mask }, o).loss;
+    const got = tf.tidy(() => {
+      const g = tf.grad((lp: tf.Tensor) =>
+        policyLossTensor({ logp: lp as tf.Tensor2D, oldLogp: tf.tensor2d(oldLogp), refLogp: tf.tensor2d(refLogp), advantages: tf.tensor1d(advantages), mask: tf.tensor2d(mask) }, o).loss,
+      )(tf.tensor2d(logp));
+      return g.arraySync() as number[][];
+    });
+    const h = 1e-6;
+    logp.forEach((row, b) =>
+      row.forEach((x, t) => {
+        const at = (d: number) => lossAt(logp.map((r, i) => r.map((y, j) => (i === b && j === t ? x + d : y))));
+        expect(got[b]![t]!).toBeCloseTo((at(h) - at(-h)) / (2 * h), 5);
+      }),
+    );
+    expect(got.flat().filter((g) => g !== 0).length).toBeGreaterThan(6); // active tokens carry a gradient
+  });
+
   it('leaves no tensors behind', () => {
     const run = () =>
       tf.tidy(() => {

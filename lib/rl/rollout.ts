@@ -84,6 +84,11 @@ export interface TrainingBatch {
   readonly batch: TokenBatch;
   /** (B, T − 1) 1 where the predicted token (position t + 1) is a completion token. */
   readonly completionMask: tf.Tensor2D;
+  /** The longest completion: every completion target lies in the last this-many columns of completionMask. */
+  readonly lastPositions: number;
+  /** Each row's prompt and completion token ids (what Policy.completionLogProbs takes). */
+  readonly promptIds: readonly (readonly number[])[];
+  readonly completionIds: readonly (readonly number[])[];
 }
 
 /** Prompt + completion sequences, left-padded, with the completion mask aligned to `tokenLogProbs`. */
@@ -102,5 +107,7 @@ export function trainingBatch(
     const first = T - completionIds[b]!.length - 1;
     mask.fill(1, b * (T - 1) + first, (b + 1) * (T - 1));
   });
-  return { batch: batchFromSequences(seqs, pad), completionMask: tf.tensor2d(mask, [seqs.length, T - 1]) };
+  const lastPositions = Math.max(...completionIds.map((c) => c.length));
+  const completionMask = tf.tensor2d(mask, [seqs.length, T - 1]);
+  return { batch: batchFromSequences(seqs, pad), completionMask, lastPositions, promptIds, completionIds };
 }

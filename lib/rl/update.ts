@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Policy, TokenBatch } from '../model/policy';
+import type { Policy } from '../model/policy';
 import type { GrpoConfig } from './config';
 import { policyLossTensor } from './losses-tensor';
 import type { TensorAdam } from './optimizer';
@@ -13,6 +13,8 @@ import type { TrainingBatch } from './rollout';
  * (`per_token_logps.detach()`), so the ratio is exactly 1; later passes reuse those stored values.
  * The forward pass inside the gradient tape also yields the logged KL, clip fraction and entropy: they leave the
  * closure as kept tensors (no data is read inside the tape), which saves a second forward pass per step.
+ * The policy scores the completions after their prompts (Policy.completionLogProbs): only completion positions go
+ * through the output layer (TRL's logits_to_keep), and a group's G rows share one forward pass of their prompt.
  */
 
 export interface UpdateStats {
@@ -25,7 +27,8 @@ export interface UpdateStats {
 }
 
 interface Slice {
-  readonly batch: TokenBatch;
+  readonly prompts: readonly (readonly number[])[];
+  readonly completions: readonly (readonly number[])[];
   readonly mask: tf.Tensor2D;
   readonly advantages: tf.Tensor1D;
   readonly ref?: tf.Tensor2D;
@@ -40,23 +43,24 @@ const detach = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => ({
 }));
 
 function makeSlices(tb: TrainingBatch, adv: tf.Tensor1D, reference: Policy | undefined, k: number): Slice[] {
-  const B = tb.batch.ids.shape[0];
+  const [B, T1] = tb.completionMask.shape;
+  const K = tb.lastPositions;
   const size = Math.ceil(B / k);
   const out: Slice[] = [];
   for (let lo = 0; lo < B; lo += size) {
     const n = Math.min(size, B - lo);
-    const rows = <T extends tf.Tensor>(t: T): T => t.slice([lo], [n]) as T;
-    const batch = { ids: rows(tb.batch.ids), mask: rows(tb.batch.mask) };
-    const mask = rows(tb.completionMask);
-    const ref = reference ? tf.tidy(() => reference.tokenLogProbs(batch).logProbs) : undefined;
+    const prompts = tb.promptIds.slice(lo, lo + n);
+    const completions = tb.completionIds.slice(lo, lo + n);
+    const mask = tb.completionMask.slice([lo, T1 - K], [n, K]) as tf.Tensor2D; // (n, K): the completion columns
+    const ref = reference ? tf.tidy(() => reference.completionLogProbs(prompts, completions, { positions: K }).logProbs) : undefined;
     const tokens = tf.tidy(() => mask.sum().dataSync()[0]!);
-    out.push({ batch, mask, advantages: rows(adv), tokens, ...(ref ? { ref } : {}) });
+    out.push({ prompts, completions, mask, advantages: adv.slice([lo], [n]), tokens, ...(ref ? { ref } : {}) });
   }
   return out;
 }
 
 const disposeSlice = (s: Slice): void =>
-  tf.dispose([s.batch.ids, s.batch.mask, s.mask, s.advantages, ...(s.ref ? [s.ref] : []), ...(s.old ? [s.old] : [])]);
+  tf.dispose([s.mask, s.advantages, ...(s.ref ? [s.ref] : []), ...(s.old ? [s.old] : [])]);
 
 /** Run μ GRPO passes on one generation batch; updates the policy in place and leaves no tensors behind. */
 export function grpoUpdate(
@@ -90,7 +94,7 @@ export function grpoUpdate(
       for (const s of slices) {
         const out: tf.Scalar[] = [];
         const { value, grads } = tf.variableGrads(() => {
-          const { logProbs, entropy } = policy.tokenLogProbs(s.batch, { withEntropy: pass === 0 });
+          const { logProbs, entropy } = policy.completionLogProbs(s.prompts, s.completions, { withEntropy: pass === 0, positions: s.mask.shape[1] });
           if (pass === 0) s.old = tf.keep(detach(logProbs) as tf.Tensor2D);
           const r = policyLossTensor({ logp: logProbs, oldLogp: s.old!, advantages: s.advantages, mask: s.mask, ...(s.ref ? { refLogp: s.ref } : {}) }, lossOpts);
           const H = entropy ? tf.sum(tf.mul(entropy, s.mask)) : tf.scalar(0);
