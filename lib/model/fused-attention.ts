@@ -1,6 +1,5 @@
 import { heapI32 } from '../tensor/wasm/runtime';
-import type { Pass } from './fused-forward';
-import { slot } from './fused-forward';
+import { slot, type Pass } from './fused-pass';
 import type { LayerSlots } from './fused-plan';
 
 /*

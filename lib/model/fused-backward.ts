@@ -1,6 +1,6 @@
 import { scratch } from '../tensor/wasm/runtime';
 import { attentionBackward, attentionScratchFloats, gradScratchFloats } from './fused-attention';
-import { fns, slot, type Pass } from './fused-forward';
+import { fns, slot, type Pass } from './fused-pass';
 
 /*
  * The backward pass of fused-forward.ts, from the gradient of the head rows' logits (R, V) to the gradient of every

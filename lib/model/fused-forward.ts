@@ -1,7 +1,7 @@
-import type { Kernel, KernelModule } from '../tensor/wasm/runtime';
-import { heapF32, heapI32 } from '../tensor/wasm/runtime';
+import { heapI32 } from '../tensor/wasm/runtime';
 import { attentionForward, writePads } from './fused-attention';
-import type { Dims, Geometry, Layout } from './fused-plan';
+import type { Dims, Geometry } from './fused-plan';
+import { copyFloats, fns, slot, type Pass } from './fused-pass';
 
 /*
  * The forward pass of lib/model/transformer.ts as wasm kernel calls over one workspace, on the N rows of a
@@ -14,34 +14,11 @@ import type { Dims, Geometry, Layout } from './fused-plan';
  * Every step but attention treats the rows alike, so each is one kernel call over all N rows.
  */
 
-/** One pass: the kernels, the sizes, the geometry, the workspace (byte offset) and the weights (byte offsets by name). */
-export interface Pass {
-  readonly m: KernelModule;
-  readonly d: Dims;
-  readonly g: Geometry;
-  readonly lay: Layout;
-  readonly ws: number;
-  readonly w: Readonly<Record<string, number>>;
-  /** Scratch (bytes) for an attention row and a transposed weight: at least scratchBytes(pass). */
-  readonly scratch: number;
-}
-
 /** Longest key row of a geometry's attention (the attention kernels' scratch row). */
 export const keyRow = (g: Geometry): number => (g.plan.kind === 'causal' ? g.plan.T : g.plan.Tp + g.plan.Tc);
 
 /** Bytes of scratch a forward pass needs: an attention row and the transposed token table. */
 export const scratchBytes = (d: Dims, g: Geometry): number => 4 * (keyRow(g) + 8 + d.D * d.V);
-
-/** Byte address of workspace slot `floatOffset`. */
-export const slot = (p: Pass, floatOffset: number): number => p.ws + 4 * floatOffset;
-
-/** fns of the module, typed loosely: every kernel takes numbers. */
-export const fns = (p: Pass): Record<string, Kernel> => p.m.fns;
-
-/** Copy n floats from byte address src to byte address dst. */
-export function copyFloats(p: Pass, dst: number, src: number, n: number): void {
-  heapF32(p.m).copyWithin(dst / 4, src / 4, src / 4 + n);
-}
 
 /** Write the geometry's ids, positions, pads, targets, head rows and key rows into the workspace. */
 export function writeIndices(p: Pass): void {

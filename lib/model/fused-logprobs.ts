@@ -3,7 +3,8 @@ import { kernels } from '../tensor/wasm/kernels';
 import { heapF32, heapI32, offsetOf, scratch, type KernelModule } from '../tensor/wasm/runtime';
 import type { ModelConfig } from './config';
 import { backwardPass } from './fused-backward';
-import { forwardPass, scratchBytes, writeIndices, type Pass } from './fused-forward';
+import { forwardPass, scratchBytes, writeIndices } from './fused-forward';
+import type { Pass } from './fused-pass';
 import { dimsOf, layoutOf, weightOffsets, type Geometry } from './fused-plan';
 import { namedWeights, type Weights } from './weights';
 

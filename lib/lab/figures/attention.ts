@@ -28,9 +28,15 @@ function headsDiff(r: ExperimentResults, arm: string, key: MetricKey, label: str
 export function attentionFigures(r: ExperimentResults, arms: readonly string[], trained: string): NamedFigure[] {
   const example = armRuns(r, trained)[0]?.final.example as TokenView | undefined;
   const spans = ['query', 'constraint', 'response'];
+  // the per-head differences need both policies' prompts; a sweep that has not reached them has none
+  const paired = all(r, 'warm-start').length > 0 && all(r, trained).length > 0;
   return [
-    headsDiff(r, trained, { metric: 'mass', span: 'query' }, 'attention mass on the query'),
-    headsDiff(r, trained, { metric: 'entropy', span: 'constraint' }, 'entropy within the constraint span'),
+    ...(paired
+      ? [
+          headsDiff(r, trained, { metric: 'mass', span: 'query' }, 'attention mass on the query'),
+          headsDiff(r, trained, { metric: 'entropy', span: 'constraint' }, 'entropy within the constraint span'),
+        ]
+      : []),
     {
       name: 'spans',
       description: 'attention mass of the response on each span, per policy (mean over seeds, 95% intervals)',

@@ -3,6 +3,9 @@ import type { ExperimentResults, RunResult } from '../experiments/define';
 import { EXPERIMENTS, getExperiment } from '../experiments/registry';
 import { TYPE_SETS } from '../experiments/diversity';
 import { WORLD_TYPES } from '../tasks/world/constraint-types';
+import { handRecord } from '../../analysis/hand-record';
+import { promptMetrics } from '../../analysis/prompt-metrics';
+import { tokenView } from '../../analysis/token-view';
 
 /*
  * The experiments' figures from synthetic results: each figure carries the numbers of the runs it was given, at the
@@ -36,6 +39,9 @@ describe("the experiments' figures", () => {
       'judge-precision-pass-vs-recall',
       'constraint-count-pass-by-k',
       'diversity-seen-unseen',
+      'hppt-pass-by-set',
+      'hppt-training-curves',
+      'attention-spans',
     ]);
   });
 
@@ -96,5 +102,18 @@ describe("the experiments' figures", () => {
     expect(rows).toHaveLength(16);
     expect(rows[10]).toBe('mean over types (hard)');
     expect(rows[15]).toBe('mean over types (soft)');
+  });
+});
+
+describe('the attention figures', () => {
+  it('draw the per-head differences, the span bars and one prompt at token level from attention runs', () => {
+    const record = handRecord();
+    const prompt = promptMetrics(record, { sink: 'drop' });
+    const att = (arm: string): RunResult => ({ arm, seed: 1, final: { prompts: [prompt], looks: [], example: tokenView(record, { layer: 0, head: 'mean', sink: 'drop' }) }, evals: [], train: [] });
+    const figs = getExperiment('attention').figures!(results('attention', [att('warm-start'), att('hard-only')]));
+    expect(figs.map((f) => f.name)).toEqual(['heads-mass-query', 'heads-entropy-constraint', 'spans', 'token-view']);
+    // the same prompt before and after: every per-head difference is 0
+    const z = (figs[0]!.figure.data[0] as { z: number[][] }).z;
+    expect(z.flat().every((v) => v === 0)).toBe(true);
   });
 });
