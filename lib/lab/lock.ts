@@ -135,8 +135,10 @@ export function tryLock(path: string, what: string, o: LockOptions = {}): { lock
   const content = JSON.stringify({ ...me, token: randomBytes(8).toString('hex') }) + '\n';
   let seen: ReturnType<typeof readHolder>;
   for (let attempt = 0; attempt < 5; attempt++) {
-    if (createExclusive(path, content)) return { lock: holdLock(path, content, o.heartbeatMs ?? HEARTBEAT_MS) };
+    // look before trying: a process waiting on a held lock writes nothing (not even a temporary file) beside it
     seen = readHolder(path);
+    if (seen === undefined && createExclusive(path, content)) return { lock: holdLock(path, content, o.heartbeatMs ?? HEARTBEAT_MS) };
+    seen ??= readHolder(path);
     if (seen === undefined) continue; // released between our two looks
     if (!isStale(seen.holder, seen.ageMs, o.staleAfterMs ?? STALE_AFTER_MS)) return { holder: seen.holder };
     removeStale(path, seen.raw); // then try again: another process may have taken it over first
