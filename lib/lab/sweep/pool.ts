@@ -12,6 +12,9 @@ import { PROGRESS_MARK, type JobArgs, type ProgressEvent } from './job-process';
  * themselves if it dies.
  */
 
+/** The longest line of a worker's error output a failure message repeats. */
+const MAX_ERR_LINE = 400;
+
 export interface SweepTask {
   readonly id: string;
   readonly args: JobArgs;
@@ -64,7 +67,8 @@ function runWorker(task: SweepTask, onEvent: (e: ProgressEvent) => void, childre
       onEvent(event);
     });
     createInterface({ input: child.stderr! }).on('line', (line) => {
-      errTail.push(line);
+      // a minified bundle's source line in a stack trace can be megabytes: keep each line readable
+      errTail.push(line.length > MAX_ERR_LINE ? `${line.slice(0, MAX_ERR_LINE)} … (${line.length - MAX_ERR_LINE} more characters)` : line);
       if (errTail.length > 20) errTail.shift();
     });
     child.on('error', (e) => {
