@@ -41,7 +41,7 @@ describe('claims over seeds', () => {
     [{ within: 0.1 }, -0.05, 0.08, 'reproduced'],
     [{ within: 0.1 }, -0.05, 0.15, 'not reproduced at this scale'],
     [{ within: 0.1 }, 0.12, 0.3, 'contradicted'],
-    ['positive', NaN, NaN, 'not reproduced at this scale'],
+    ['positive', NaN, NaN, 'no verdict (one seed)'],
   ] as const)('%j on [%s, %s] → %s', (expectation, lo, hi, verdict) => {
     expect(verdictOf(expectation, lo, hi)).toBe(verdict);
   });

@@ -13,7 +13,7 @@ import { studentTQuantile } from './student-t';
 
 export type Expectation = 'positive' | 'negative' | { readonly within: number };
 
-export type ClaimVerdict = 'reproduced' | 'contradicted' | 'not reproduced at this scale';
+export type ClaimVerdict = 'reproduced' | 'contradicted' | 'not reproduced at this scale' | 'no verdict (one seed)';
 
 export interface ClaimSpec {
   /** A short id, e.g. 'hard-beats-mixed'. */
@@ -45,7 +45,7 @@ export function seedInterval(values: readonly number[], level = 0.95): { estimat
 
 /** The verdict an interval gives a claim. */
 export function verdictOf(expect: Expectation, lo: number, hi: number): ClaimVerdict {
-  if (Number.isNaN(lo) || Number.isNaN(hi)) return 'not reproduced at this scale';
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return 'no verdict (one seed)';
   if (expect === 'positive') return lo > 0 ? 'reproduced' : hi < 0 ? 'contradicted' : 'not reproduced at this scale';
   if (expect === 'negative') return hi < 0 ? 'reproduced' : lo > 0 ? 'contradicted' : 'not reproduced at this scale';
   const d = expect.within;

@@ -83,7 +83,7 @@ describe('ifkit lab list | run | report', () => {
     const args = ['run', 'first-task', '--size', 'smoke', '--out', out, '--cache', join(root, 'sweep-cache'), '--jobs', '1', '--quiet'];
     const printed = await runCli(args);
     expect(printed).toMatch(/sweep: 1 jobs to run \(0 resuming\), 0 already finished, 1 warm starts to train/);
-    expect(printed).toMatch(/GRPO raises the held-out all-pass rate above the warm start: [+−]\d\.\d{3} \[n\/a, n\/a\] over 1 seed → not reproduced at this scale/);
+    expect(printed).toMatch(/GRPO raises the held-out all-pass rate above the warm start: [+−]\d\.\d{3} \[n\/a, n\/a\] over 1 seed → no verdict \(one seed\)/);
     expect((await readdir(join(out, 'first-task', 'rule-reward', 'seed-1'))).sort()).toEqual(['checkpoints', 'config.json', 'eval.jsonl', 'final.json', 'metrics.jsonl']);
     expect((await readdir(join(out, 'first-task'))).sort()).toEqual(['claims.md', 'report.json', 'results.csv', 'results.parquet', 'rule-reward', 'tables']);
     expect(await runCli(args)).toMatch(/sweep: 0 tasks ran, 1 jobs were already finished/);
