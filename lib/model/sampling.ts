@@ -1,6 +1,7 @@
 import type { Rng } from '../stats/rng';
 import { encodeModule } from '../tensor/wasm/encode';
 import { sampleRowsDef } from '../tensor/wasm/sample';
+import { webAssembly, type WasmMemory } from '../tensor/wasm/web-assembly';
 
 /*
  * Drawing a token from a row of logits with one rng.next() per token, so the same logits and the same rng always
@@ -65,7 +66,7 @@ export function sampleDistribution(logits: ArrayLike<number>, rule: SamplingRule
 }
 
 interface Sampler {
-  memory: WebAssembly.Memory;
+  memory: WasmMemory;
   sampleRows: (logits: number, n: number, V: number, invT: number, us: number, out: number, w: number) => void;
 }
 let sampler: Sampler | undefined;
@@ -73,8 +74,8 @@ let sampler: Sampler | undefined;
 /** Uncut draws for n rows of V logits, one u per row (u < 0: skip the row, token −1). */
 function drawUncut(logits: ArrayLike<number>, n: number, V: number, temperature: number, us: Float64Array): Int32Array {
   if (!sampler) {
-    const memory = new WebAssembly.Memory({ initial: 1 });
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(encodeModule([sampleRowsDef()]).buffer as ArrayBuffer), { env: { memory } });
+    const memory = new webAssembly.Memory({ initial: 1 });
+    const { exports } = new webAssembly.Instance(new webAssembly.Module(encodeModule([sampleRowsDef()]).buffer as ArrayBuffer), { env: { memory } });
     sampler = { memory, sampleRows: exports.sampleRows as Sampler['sampleRows'] };
   }
   // layout: us (f64) | out (i32) | logits (f32) | weights (f32)

@@ -55,7 +55,8 @@ export async function keepRowsUpTo(file: string, step: number): Promise<void> {
     return;
   }
   const lines = text.split('\n');
-  const last = lines.findLastIndex((l) => l.trim() !== '');
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last]!.trim() === '') last--;
   const rows = lines.filter((l, i) => {
     if (l.trim() === '') return false;
     const s = stepOf(l, i === last, file, i);

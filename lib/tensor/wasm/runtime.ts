@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { encodeModule, type FuncDef } from './encode';
+import { webAssembly, type WasmMemory } from './web-assembly';
 
 /*
  * ifkit's kernel module, instantiated on the tfjs wasm backend's own memory, so a kernel reads and writes tensors
@@ -8,7 +9,7 @@ import { encodeModule, type FuncDef } from './encode';
 
 /** What we use of tfjs-backend-wasm's BackendWasm (not in its public typings). */
 export interface WasmBackendInternals {
-  wasm: { asm: { memory: WebAssembly.Memory }; _malloc(bytes: number): number; _free(ptr: number): void; HEAPU8: Uint8Array };
+  wasm: { asm: { memory: WasmMemory }; _malloc(bytes: number): number; _free(ptr: number): void; HEAPU8: Uint8Array };
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
   makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number): tf.TensorInfo;
 }
@@ -18,7 +19,7 @@ export type Kernel = (...args: number[]) => number;
 export interface KernelModule {
   readonly backend: WasmBackendInternals;
   readonly fns: Record<string, Kernel>;
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
 }
 
 /** The tfjs wasm backend's internals, or an error saying the wasm backend must be active. */
@@ -37,7 +38,7 @@ export function kernelModule(defs: () => readonly FuncDef[]): KernelModule {
   if (cached?.backend === backend) return cached.module;
   const memory = backend.wasm.asm.memory;
   const bytes = encodeModule(defs());
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes.buffer as ArrayBuffer), { env: { memory } }) // bytes spans its whole buffer;
+  const instance = new webAssembly.Instance(new webAssembly.Module(bytes.buffer as ArrayBuffer), { env: { memory } }) // bytes spans its whole buffer;
   const module: KernelModule = { backend, memory, fns: { ...(instance.exports as unknown as Record<string, Kernel>) } };
   cached = { backend, module };
   return module;
