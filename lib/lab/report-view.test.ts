@@ -39,6 +39,7 @@ describe('claims view', () => {
     expect(md).toContain('- A beats B: +0.200 [−0.048, +0.448] over 3 seeds → not reproduced at this scale');
     expect(md).not.toContain('one seed per arm');
     const one = { ...run, report: { ...report, claims: [judgeClaim({ name: 'a', statement: 'A', expect: 'positive' }, [0.1])] } } as ExperimentRun;
-    expect(verdictsMarkdown([one])).toContain('With one seed per arm there is no interval');
+    expect(verdictsMarkdown([one])).toContain('**demo** (full size, 1 seed): 1 claim, no verdicts. With one seed per arm there is no interval');
+    expect(verdictsMarkdown([one])).toContain('- A: +0.100 [n/a, n/a] over 1 seed → no verdict (one seed)');
   });
 });

@@ -66,7 +66,10 @@ export function verdictsMarkdown(runs: readonly ExperimentRun[]): string {
     .map((run) => {
       const claims = run.report.claims;
       const seeds = Math.max(0, ...claims.map((c) => c.values.length));
-      const tally = `${count(claims, 'reproduced')} of ${claims.length} claims reproduced, ${count(claims, 'contradicted')} contradicted, ${count(claims, 'not reproduced at this scale')} not reproduced at this scale`;
+      const tally =
+        seeds < 2
+          ? `${claims.length} claim${claims.length === 1 ? '' : 's'}, no verdicts`
+          : `${count(claims, 'reproduced')} of ${claims.length} claims reproduced, ${count(claims, 'contradicted')} contradicted, ${count(claims, 'not reproduced at this scale')} not reproduced at this scale`;
       const note = seeds < 2 ? ' With one seed per arm there is no interval, so no claim can be decided at this size: run the full size (`make reproduce`, 3 seeds) for verdicts.' : '';
       return [`**${run.experiment.name}** (${run.size} size, ${seeds} seed${seeds === 1 ? '' : 's'}): ${tally}.${note}`, '', ...claims.map((c) => `- ${formatClaim(c)}`)].join('\n');
     })

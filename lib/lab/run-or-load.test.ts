@@ -41,6 +41,6 @@ describe('runOrLoadExperiment', () => {
     expect(run).toMatchObject({ source: 'ran', size: 'smoke', root: smoke, missing: [] });
     expect(run.results.runs.map((r) => r.seed)).toEqual([1, 2]);
     expect(existsSync(join(smoke, 'world-check', 'report.json'))).toBe(true);
-    expect(lines[0]).toBe('world-check (smoke): 0/0 tasks done');
+    expect(lines[0]).toBe('world-check (smoke): every run had finished; nothing to train');
   });
 });

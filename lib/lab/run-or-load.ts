@@ -48,7 +48,7 @@ function progressLine(name: string, size: Size, onProgress: (line: string) => vo
     if (!force && Date.now() - last < 1000) return;
     last = Date.now();
     const now = [...running.entries()].map(([id, at]) => `${id.replace(`${name}/`, '')} ${at}`).join(', ');
-    onProgress(`${name} (${size}): ${done}/${total} tasks done${now ? `; running ${now}` : ''}`);
+    onProgress(total === 0 ? `${name} (${size}): every run had finished; nothing to train` : `${name} (${size}): ${done}/${total} tasks done${now ? `; running ${now}` : ''}`);
   };
   return {
     plan(tasks) {
