@@ -23,8 +23,10 @@ describe('runOrLoadExperiment', () => {
   it('loads a finished full-size sweep and reports it, running nothing', async () => {
     const full = mkdtempSync(join(tmpdir(), 'ifkit-full-'));
     writeRuns(full, 'full');
-    const run = await runOrLoadExperiment('world-check', { quick: true, roots: { full } });
+    const lines: string[] = [];
+    const run = await runOrLoadExperiment('world-check', { quick: true, roots: { full }, onProgress: (l) => lines.push(l) });
     expect(run).toMatchObject({ source: 'loaded', size: 'full', root: full, missing: [] });
+    expect(lines).toEqual(['world-check: the full-size sweep has finished; its 3 runs are loaded, nothing is trained']);
     // gains 0.1, 0.2, 0.3 over seeds 1–3.
     expect(run.report.claims.find((c) => c.name === 'oracle-learns')!.estimate).toBeCloseTo(0.2, 12);
     expect(describeRun(run)).toBe(`world-check: 3 full-size runs, loaded from the finished full-size sweep in ${full} (3 seeds per arm)`);

@@ -78,6 +78,7 @@ export async function runOrLoadExperiment(name: string, o: RunOrLoadOptions = {}
   const fullRoot = o.roots?.full ?? defaultRunsRoot('full');
   const full = loadResults(experiment, 'full', fullRoot);
   if (full.results.runs.length > 0 && full.missing.length === 0) {
+    o.onProgress?.(`${name}: the full-size sweep has finished; its ${full.results.runs.length} runs are loaded, nothing is trained`);
     return { experiment, size: 'full', root: fullRoot, source: 'loaded', results: full.results, report: experiment.report(full.results), missing: [] };
   }
   const size = o.size ?? (o.quick === false ? 'full' : 'quick');
