@@ -4,6 +4,8 @@
  * same work on both sides. Edit an entry (or add one) to follow the lab: the bench takes them as they are.
  */
 import type { ModelConfig } from '../../lib/model/config';
+import { WORLD_BASE } from '../../lib/lab/tasks/world/config';
+import { worldTokenizer } from '../../lib/lab/tasks/world/vocabulary';
 
 export interface StepSize {
   readonly name: string;
@@ -17,6 +19,7 @@ export interface StepSize {
 }
 
 const TASK = { prompts: 8, groupSize: 8, maxNewTokens: 16 } as const;
+const WORLD_VOCAB = worldTokenizer().vocabSize;
 
 export const STEP_SIZES: readonly StepSize[] = [
   {
@@ -27,17 +30,19 @@ export const STEP_SIZES: readonly StepSize[] = [
     ...TASK,
   },
   {
-    name: 'new-world-default',
-    why: 'the many-constraint world (assumed): ~600 tokens, prompts of ~30 tokens, context 64',
-    model: { vocabSize: 600, dModel: 64, nLayers: 2, nHeads: 4, contextLength: 64, mlpRatio: 4 },
-    promptLength: 30,
+    name: 'world-default',
+    why: "WORLD_BASE: the world's model and tokenizer, prompts of 13 tokens (the median of its training pool), 20 new tokens",
+    model: { vocabSize: WORLD_VOCAB, ...WORLD_BASE.model },
+    promptLength: 13,
     ...TASK,
+    maxNewTokens: WORLD_BASE.grpo.maxNewTokens,
   },
   {
     name: '1M',
-    why: 'the new world at ~1M parameters (MODEL_DEFAULTS width and depth)',
-    model: { vocabSize: 600, dModel: 128, nLayers: 4, nHeads: 4, contextLength: 64, mlpRatio: 4 },
-    promptLength: 30,
+    why: "the world's tokenizer and shapes at ~1M parameters (MODEL_DEFAULTS width and depth)",
+    model: { vocabSize: WORLD_VOCAB, dModel: 128, nLayers: 4, nHeads: 4, contextLength: 48, mlpRatio: 4 },
+    promptLength: 13,
     ...TASK,
+    maxNewTokens: WORLD_BASE.grpo.maxNewTokens,
   },
 ];

@@ -2,10 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../data/paths';
 import type { Size } from './experiments/define';
 import { getExperiment } from './experiments/registry';
 import { jobDir } from './jobs';
-import { describeRun, experimentFigure, runOrLoadExperiment } from './run-or-load';
+import { type ExperimentRun, describeRun, experimentFigure, runOrLoadExperiment } from './run-or-load';
 
 /** Finished world-check runs at a size under root, as a sweep leaves them; mixed all-pass 0.2 → 0.2 + seed/10. */
 function writeRuns(root: string, size: Size): void {
@@ -44,5 +45,10 @@ describe('runOrLoadExperiment', () => {
     expect(run.results.runs.map((r) => r.seed)).toEqual([1, 2]);
     expect(existsSync(join(smoke, 'world-check', 'report.json'))).toBe(true);
     expect(lines[0]).toBe('world-check (smoke): every run had finished; nothing to train');
+  });
+
+  it('names a root inside the project by its relative path, so stored notebook outputs hold no machine path', () => {
+    const run = { experiment: { name: 'hppt' }, size: 'full', source: 'loaded', root: join(projectRoot(), 'runs'), missing: [], results: { runs: [{ seed: 1 }, { seed: 2 }] } } as unknown as ExperimentRun;
+    expect(describeRun(run)).toBe('hppt: 2 full-size runs, loaded from the finished full-size sweep in runs (2 seeds per arm)');
   });
 });

@@ -1,5 +1,7 @@
 import type { Experiment, ExperimentReport, ExperimentResults, NamedFigure, Size } from './experiments/define';
+import { isAbsolute, relative } from 'node:path';
 import { getExperiment } from './experiments/registry';
+import { projectRoot } from '../data/paths';
 import type { Figure } from '../plots/figure';
 import { loadResults } from './results';
 import { defaultRunsRoot, defaultSftCache } from './roots';
@@ -99,12 +101,18 @@ export async function runOrLoadExperiment(name: string, o: RunOrLoadOptions = {}
   return { experiment, size, root, source: 'ran', results, report, missing };
 }
 
+/** A path as a notebook shows it: relative to the project when inside it (no machine's path in stored outputs). */
+function shownPath(path: string): string {
+  const rel = relative(projectRoot(), path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
+
 /** One line on where the results came from. @example describeRun(count) // 'constraint-count: 12 quick-size runs, run in runs/quick (1 seed per arm)' */
 export function describeRun(run: ExperimentRun): string {
   const seeds = new Set(run.results.runs.map((x) => x.seed)).size;
   const how = run.source === 'loaded' ? 'loaded from the finished full-size sweep in' : 'run (or resumed) in';
   const missing = run.missing.length ? `; ${run.missing.length} missing: ${run.missing.join(', ')}` : '';
-  return `${run.experiment.name}: ${run.results.runs.length} ${run.size}-size runs, ${how} ${run.root} (${seeds} seed${seeds === 1 ? '' : 's'} per arm)${missing}`;
+  return `${run.experiment.name}: ${run.results.runs.length} ${run.size}-size runs, ${how} ${shownPath(run.root)} (${seeds} seed${seeds === 1 ? '' : 's'} per arm)${missing}`;
 }
 
 /** One of the experiment's figures by name; the error lists the names it has. @example experimentFigure(count, 'pass-by-k') */
