@@ -9,15 +9,16 @@ import { scoreResponses } from './reward';
 import { tally, type TallyRow } from './tally';
 import { trueVerdicts } from './truth';
 
+/** An instance as the trainer takes it: its text, its token ids (bos first) and the instance itself. */
+export function worldPrompt(meta: WorldInstance, tok: Tokenizer): { text: string; ids: number[]; meta: WorldInstance } {
+  return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
+}
+
 /** The GRPO task: training prompts from the pool, the configured reward, the TRUE all-pass, per-type step metrics. */
 export function worldGrpoTask(config: WorldConfig, data: WorldData, judge: Judge, tok: Tokenizer): GrpoTask<WorldInstance> {
   let last: TallyRow[] = [];
   return {
-    samplePrompts: (rng, n) =>
-      Array.from({ length: n }, () => {
-        const meta = data.train[rng.int(0, data.train.length - 1)]!;
-        return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
-      }),
+    samplePrompts: (rng, n) => Array.from({ length: n }, () => worldPrompt(data.train[rng.int(0, data.train.length - 1)]!, tok)),
     reward: {
       batch: async (items: readonly RewardItem<WorldInstance>[]) => {
         const inputs = items.map((it) => ({ prompt: it.prompt, response: it.completion, constraints: constraintsOf(it.meta) }));

@@ -15,17 +15,19 @@ import { trainGrpo, type GrpoMetrics } from '../../../rl/grpo';
 import { keepRowsUpTo } from '../../../rl/resume';
 import type { BatchRewardFn } from '../../../rl/rollout';
 import { latestCheckpoint, readTrainerState } from '../../../rl/checkpoint';
+import { createRng, shuffled } from '../../../stats/rng';
 import type { WorldConfig } from './config';
 import type { WorldData } from './data';
 import { isSatisfiable } from './dataset';
 import { constraintsOf, promptOf, type WorldInstance } from './instance';
-import { worldGrpoTask } from './grpo-task';
+import { worldGrpoTask, worldPrompt } from './grpo-task';
 
 /*
  * HPPT in the lab (2601.04954): a short pilot GRPO run on the raw training pool records the reward of every rollout
  * of every prompt; then lib/hppt's stages — the same ones `ifkit hppt` runs on real data — drop every prompt whose
- * reward was never above 0 (never-rewarded; prompts the pilot never drew are dropped as not-piloted, as lib/hppt
- * does) and keep at most one soft constraint per prompt (seeded). The main run then trains on the refined pool from
+ * reward was never above 0 (never-rewarded) and keep at most one soft constraint per prompt (seeded). The pilot reads
+ * the pool in epochs, each in its own seeded order, as the trainers the paper used read a dataset (a shuffled data
+ * loader), so `pilotEpochs` passes show every prompt exactly that many times (the main runs draw with replacement). The main run then trains on the refined pool from
  * the same warm start. The pilot lives in <out>/pilot/ (its own checkpoints: a killed pilot resumes), and its cost
  * is reported apart, as the paper reports it.
  */
@@ -72,9 +74,25 @@ function pilotResults(file: string): Map<string, PilotResult> {
   return out;
 }
 
-/** The pilot's number of GRPO steps: `pilotEpochs` passes over the pool, in expectation. */
+/** The pilot's number of GRPO steps: `pilotEpochs` passes over the pool. */
 export function pilotSteps(config: WorldConfig, poolSize: number): number {
   return Math.max(1, Math.ceil((config.hppt.pilotEpochs * poolSize) / config.grpo.promptsPerStep));
+}
+
+/**
+ * The pool index of the pilot's `d`-th prompt draw: epoch e = ⌊d / poolSize⌋ is a seeded permutation of the pool, the
+ * permutations drawn one after another from one generator, so a resumed pilot (knowing only d) continues the order.
+ * @example const at = pilotOrder(400, 7); at(0), at(399) // two different prompts of epoch 0
+ */
+export function pilotOrder(poolSize: number, seed: number): (d: number) => number {
+  const rng = createRng(seed);
+  const epochs: number[][] = [];
+  const all = Array.from({ length: poolSize }, (_, i) => i);
+  return (d) => {
+    const e = Math.floor(d / poolSize);
+    while (epochs.length <= e) epochs.push(shuffled(all, rng));
+    return epochs[e]![d % poolSize]!;
+  };
 }
 
 /** GRPO steps of the newest checkpoint in `dir` (0 when there is none). */
@@ -96,11 +114,14 @@ export async function refineWithPilot(config: WorldConfig, data: WorldData, judg
   await keepRowsUpTo(log, step);
   const task = worldGrpoTask(config, data, judge, tok);
   const score = (task.reward as BatchRewardFn<WorldInstance>).batch;
+  const at = pilotOrder(data.train.length, config.seed);
+  let drawn = step * config.grpo.promptsPerStep;
   await trainGrpo({
     policy,
     config: { ...config.grpo, steps: pilotSteps(config, data.train.length), evalEvery: 0 },
     task: {
       ...task,
+      samplePrompts: (_rng, n) => Array.from({ length: n }, () => worldPrompt(data.train[at(drawn++)]!, tok)),
       reward: {
         batch: async (items) => {
           const rewards = await score(items);
