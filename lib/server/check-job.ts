@@ -13,7 +13,7 @@ import type { CheckJob, JobOutcome, SoftConstraint } from './types';
 
 
 type Resolved = { readonly ids: readonly string[]; readonly kwargs: readonly unknown[] };
-type Prepared = { readonly kind: 'hard'; readonly check: PreparedCheck } | { readonly kind: 'soft'; readonly soft: SoftConstraint };
+type Prepared = { readonly kind: 'hard'; readonly check: PreparedCheck } | { readonly kind: 'soft'; readonly soft: SoftConstraint; readonly oracle?: PreparedCheck };
 
 // Training batches repeat each label G times (one per rollout), so parsed labels and bound checkers are reused.
 const CACHE_SIZE = 4096;
@@ -42,7 +42,8 @@ function prepareOne(lookup: ConstraintLookup, job: CheckJob, id: string, kwargs:
   const constraint = lookup(id);
   if (constraint.kind === 'soft') {
     const raw = (kwargs ?? {}) as Record<string, unknown>;
-    return { kind: 'soft', soft: { index, id, instruction: constraint.describe(raw), kwargs: raw } };
+    const soft = { index, id, instruction: constraint.describe(raw), kwargs: raw };
+    return constraint.truth === 'oracle' ? { kind: 'soft', soft, oracle: constraint.prepare(raw, job.variant) } : { kind: 'soft', soft };
   }
   const key = `${job.variant}\u0000${id}\u0000${JSON.stringify(kwargs ?? null)}`;
   return { kind: 'hard', check: remember(checkCache, key, () => constraint.prepare(kwargs ?? {}, job.variant)) };
@@ -79,7 +80,7 @@ export function runJob(job: CheckJob, lookup: ConstraintLookup, onCheck?: (index
   const soft: SoftConstraint[] = [];
   for (const [i, p] of prepared.entries()) {
     if (p.kind === 'soft') {
-      soft.push(p.soft);
+      soft.push(p.oracle ? { ...p.soft, truth: checkStrict(p.oracle, answer) } : p.soft);
       verdicts.push(null);
       continue;
     }

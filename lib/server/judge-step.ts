@@ -19,7 +19,8 @@ export async function judgeSoft(outcome: CheckedOutcome, prompt: string, field: 
     verdicts = await judge.judge({
       prompt,
       response: outcome.answer,
-      constraints: outcome.soft.map((s) => ({ id: s.id, instruction: s.instruction, kwargs: s.kwargs })),
+      // a simulated world's oracle verdict goes along for simulated judges (the OpenAI judge does not read it)
+      constraints: outcome.soft.map((s) => ({ id: s.id, instruction: s.instruction, kwargs: s.kwargs, ...(s.truth === undefined ? {} : { ruleVerdict: s.truth }) })),
     });
   } catch (e) {
     throw new HttpError(502, field, `judge ${judge.name} failed: ${(e as Error).message}`);

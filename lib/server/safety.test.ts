@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNoisyJudge, createOracleJudge } from '../judge/simulated';
 import type { Judge } from '../judge/types';
 import { mapConcurrent, post } from './fixtures/http-client';
 import { startRewardServer, type RewardServer } from './server';
@@ -183,5 +184,34 @@ describe('soft constraints', () => {
     } finally {
       await judged.close();
     }
+  });
+
+  it("of the lab's simulated world reach simulated judges with the oracle's verdict; constraints without an oracle carry none", async () => {
+    const seen: unknown[] = [];
+    const spy: Judge = { name: 'spy', judge: async (req) => (seen.push(...req.constraints.map((c) => c.ruleVerdict)), req.constraints.map(() => true)) };
+    // "sunny" is a positive word, "storm" a negative one (lib/verifiers/lab/lexicon.ts): cheerful needs the first and not the second
+    const body = (response: string) => ({ response, instruction_id_list: ['lab:cheerful'], reward: 'all' });
+    for (const [judge, response, reward] of [
+      [createOracleJudge(), 'a sunny beach', 1],
+      [createOracleJudge(), 'a sunny storm', 0],
+      [createNoisyJudge({ recallViolation: 0, recallCompliant: 1, seed: 1 }), 'a sunny storm', 1], // misses every violation
+    ] as const) {
+      const judged = await startRewardServer({ workers: 1, judge });
+      try {
+        const { status, json } = await post(judged.url, '/verify', body(response));
+        expect(status).toBe(200);
+        expect(json).toMatchObject({ reward, instructions: [{ id: 'lab:cheerful', by: 'judge' }] });
+      } finally {
+        await judged.close();
+      }
+    }
+    const judged = await startRewardServer({ workers: 1, judge: spy, plugins: [PLUGIN] });
+    try {
+      await post(judged.url, '/verify', body('a sunny beach'));
+      await post(judged.url, '/verify', { response: 'Hi there, friend', instruction_id_list: ['test:soft_friendly'] });
+    } finally {
+      await judged.close();
+    }
+    expect(seen).toEqual([true, undefined]);
   });
 });

@@ -28,6 +28,11 @@ export interface SoftConstraint {
   readonly id: string;
   readonly instruction: string;
   readonly kwargs: Readonly<Record<string, unknown>>;
+  /**
+   * The oracle's verdict, for the soft constraints of a simulated world (the lab's, truth 'oracle'): what a simulated
+   * judge (`sim:…`) needs to answer. Real judges never see it.
+   */
+  readonly truth?: Verdict;
 }
 
 /** A worker's answer for one job. */
