@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dataPath } from '../data/paths';
-import { readJsonlSync } from '../data/jsonl';
 import { createRng } from '../stats/rng';
 import type { PreparedCheck } from './define';
+import { kwargsFromData } from './fuzz/kwargs';
 import { pyStrip } from './nlp/pytext';
 import { listConstraints } from './registry';
 import { passes, type Verdict } from './types';
@@ -20,17 +19,6 @@ const HAND_KWARGS: Readonly<Record<string, Record<string, unknown>>> = {
   'copy:copying_multiple': { prompt_to_repeat: PROMPT, N: 3 },
   'new:copy_span_idx': { prompt_to_repeat: PROMPT, n_start: 6, n_end: 30 },
 };
-
-function kwargsFromData(): Map<string, unknown> {
-  const found = new Map<string, unknown>();
-  for (const file of ['ifeval/input_data.jsonl', 'ifbench/IFBench_test.jsonl']) {
-    for (const { value } of readJsonlSync(dataPath(file))) {
-      const { instruction_id_list: ids, kwargs } = value as { instruction_id_list: string[]; kwargs: unknown[] };
-      ids.forEach((id, i) => found.has(id) || found.set(id, kwargs[i]));
-    }
-  }
-  return found;
-}
 
 const rng = createRng(11);
 const fromData = kwargsFromData();
