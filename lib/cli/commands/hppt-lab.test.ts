@@ -19,7 +19,8 @@ import { loadCheckpointPolicy } from './lab-serve';
  * policy (`ifkit lab grpo`), serve its checkpoint (`ifkit lab serve`), pilot a small dataset of lab prompts through it
  * over HTTP (`ifkit hppt pilot`), filter, export; then check the report against the lab's own rollouts: the same
  * seeded samples drawn in this process from the same checkpoint and scored by the lab's own checks.
- * Built on the current lab (one task, three hard constraints); point LAB_PROMPTS at the new world when it lands.
+ * Built on the first task (three hard constraints, rule-checked): the pipeline under test is the real-data one, and
+ * its rule path needs no judge; the world's soft constraints through the server are tested in lib/server/safety.test.ts.
  */
 
 const SEED = 5;
