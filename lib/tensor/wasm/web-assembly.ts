@@ -12,7 +12,6 @@ interface WasmApi {
   Memory: new (descriptor: { initial: number; maximum?: number }) => WasmMemory;
   Module: new (bytes: ArrayBuffer) => object;
   Instance: new (module: object, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
-  validate(bytes: ArrayBuffer): boolean;
 }
 
 /** `globalThis.WebAssembly`, typed. */

@@ -11,7 +11,8 @@ import { trueVerdicts } from './truth';
 
 /** An instance as the trainer takes it: its text, its token ids (bos first) and the instance itself. */
 export function worldPrompt(meta: WorldInstance, tok: Tokenizer): { text: string; ids: number[]; meta: WorldInstance } {
-  return { text: promptOf(meta), ids: [tok.bos, ...tok.encode(promptOf(meta))], meta };
+  const text = promptOf(meta);
+  return { text, ids: [tok.bos, ...tok.encode(text)], meta };
 }
 
 /** The GRPO task: training prompts from the pool, the configured reward, the TRUE all-pass, per-type step metrics. */

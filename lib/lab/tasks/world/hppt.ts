@@ -27,9 +27,9 @@ import { worldGrpoTask, worldPrompt } from './grpo-task';
  * of every prompt; then lib/hppt's stages — the same ones `ifkit hppt` runs on real data — drop every prompt whose
  * reward was never above 0 (never-rewarded) and keep at most one soft constraint per prompt (seeded). The pilot reads
  * the pool in epochs, each in its own seeded order, as the trainers the paper used read a dataset (a shuffled data
- * loader), so `pilotEpochs` passes show every prompt exactly that many times (the main runs draw with replacement). The main run then trains on the refined pool from
- * the same warm start. The pilot lives in <out>/pilot/ (its own checkpoints: a killed pilot resumes), and its cost
- * is reported apart, as the paper reports it.
+ * loader), so `pilotEpochs` passes show every prompt exactly that many times (the main runs draw with replacement).
+ * The main run then trains on the refined pool from the same warm start. The pilot lives in <out>/pilot/ (its own
+ * checkpoints: a killed pilot resumes), and its cost is reported apart, as the paper reports it.
  */
 
 export interface PilotCost {
