@@ -4,7 +4,7 @@ import { wordTokenize } from '../nlp/nltk';
 import { countWords, pySplit, pyStrip } from '../nlp/pytext';
 import { countSchema, noKwargs, positiveSchema } from '../kwargs';
 import { ifbench } from './spec';
-import { chars, deletePunct, PY_DIGIT, pyBoundedLiteral, pyIsDigit, stripPunct } from './text';
+import { chars, deletePunct, PY_DIGIT, pyContainsBounded, pyIsDigit, stripPunct } from './text';
 
 /** count:* ids (ifbench/instructions.py @db69a6f); only count:pronouns needs NLTK's word_tokenize. */
 
@@ -51,14 +51,13 @@ const PERSON_NAMES = [
   'Layla', 'Nicholas', 'Audrey', 'David', 'Hannah', 'Christopher', 'Penelope', 'Thomas', 'Nora', 'Andrew', 'Aria',
   'Joseph', 'Claire', 'Ryan', 'Stella', 'Jonathan',
 ];
-const NAME_PATTERNS = PERSON_NAMES.map((name) => new RegExp(pyBoundedLiteral(name), 'u'));
 export const personNames = ifbench<z.infer<typeof bigN>>({
   id: 'count:person_names',
   kwargs: bigN,
   describe: (k) =>
     `Mention at least ${k.N} different person names in the response, from this list of person names: ${PERSON_NAMES.join(', ')} .`,
   sampleKwargs: (rng) => ({ N: rng.int(1, 50) }),
-  check: (r, k) => NAME_PATTERNS.filter((p) => p.test(r)).length >= k.N,
+  check: (r, k) => PERSON_NAMES.filter((name) => pyContainsBounded(r, name)).length >= k.N,
 });
 
 const DIGIT_RUN = new RegExp(`${PY_DIGIT}+`, 'gu');

@@ -1,5 +1,5 @@
 import { pyCaselessMembers, pyCaselessSet, pyLowerText } from '../nlp/py-case';
-import { PY_WHITESPACE } from '../nlp/pytext';
+import { PY_WHITESPACE, pyWordCharAt, pyWordCharBefore } from '../nlp/pytext';
 import { pyRegexError } from './py-regex-syntax';
 
 /*
@@ -326,22 +326,9 @@ export function countMatches(re: KwargRegExp, original: string): number {
 }
 
 const PY_META = /[.^$*+?{}[\]\\|()]/;
-const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
-
-function isWordBefore(text: string, i: number): boolean {
-  if (i <= 0) return false;
-  const low = text.charCodeAt(i - 1);
-  const start = low >= 0xdc00 && low <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
-}
-
-function isWordAt(text: string, i: number): boolean {
-  return i < text.length && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
-}
-
 /** Python `\b` at position i (between text[i-1] and text[i], Unicode word characters). */
 function isBoundary(text: string, i: number): boolean {
-  return isWordBefore(text, i) !== isWordAt(text, i);
+  return pyWordCharBefore(text, i) !== pyWordCharAt(text, i);
 }
 
 /**

@@ -117,6 +117,27 @@ export function pySlice(s: string, start?: number, end?: number): string {
 /** Python's Unicode `\w` (letters, numbers, underscore); JS `\w` is ASCII-only even with the `u` flag. */
 export const PY_WORD_CHAR = '[\\p{L}\\p{N}_]';
 const WORDS = new RegExp(`${PY_WORD_CHAR}+`, 'gu');
+const ONE_WORD_CHAR = new RegExp(`^${PY_WORD_CHAR}$`, 'u');
+
+const isHigh = (s: string, i: number): boolean => (s.charCodeAt(i) & 0xfc00) === 0xd800;
+const isLow = (s: string, i: number): boolean => (s.charCodeAt(i) & 0xfc00) === 0xdc00;
+
+/** Whether the code point that ends just before index `i` of `text` is a Python `\w` character (false at 0). */
+export function pyWordCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const start = isLow(text, i - 1) && i >= 2 && isHigh(text, i - 2) ? i - 2 : i - 1;
+  return ONE_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
+}
+
+/** Whether the code point that starts at index `i` of `text` is a Python `\w` character (false at the end). */
+export function pyWordCharAt(text: string, i: number): boolean {
+  return i < text.length && ONE_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Whether index `i` falls between the two halves of a surrogate pair (where a u-flag regex never starts or ends). */
+export function insideSurrogatePair(text: string, i: number): boolean {
+  return i > 0 && isLow(text, i) && isHigh(text, i - 1);
+}
 
 /** Number of Python `\w+` matches: IFEval's `count_words` (nltk RegexpTokenizer(r"\w+")). */
 export function countWords(s: string): number {
