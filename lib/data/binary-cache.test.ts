@@ -40,15 +40,20 @@ describe('cachedBinary', () => {
 });
 
 describe('filesKey', () => {
-  it('hashes names and bytes in name order', () => {
+  it('keys names and stamps in name order, and changes when a file is rewritten', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'aa'), '{"x": 1}');
     writeFileSync(join(dir, 'bb'), '{"y": 2}');
     const key = filesKey(dir, ['bb', 'aa']);
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
     expect(key).toBe(filesKey(dir, ['aa', 'bb']));
-    // sha256sum of the bytes "aa\0{"x": 1}\0bb\0{"y": 2}\0"
-    expect(key).toBe('46eb11810b08be8d088d01b578a9664564a3d2c0f1badbc098c7db08e19973ae');
+    expect(filesKey(dir, ['aa'])).not.toBe(key);
+    // the same size, other bytes: the change time moves
     writeFileSync(join(dir, 'bb'), '{"y": 3}');
     expect(filesKey(dir, ['aa', 'bb'])).not.toBe(key);
+  });
+
+  it('keys no files to the two FNV-1a offset bases (nothing hashed)', () => {
+    expect(filesKey(tempDir(), [])).toBe('811c9dc5050c5d1f');
   });
 });

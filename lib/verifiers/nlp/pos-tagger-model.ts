@@ -98,7 +98,7 @@ export function loadPerceptronModel(dir: string, name = 'averaged_perceptron_tag
 
 /**
  * A tagger model folder, from `<project>/.cache/` when it was loaded before: parsing the 5.5 MB of JSON costs
- * ~0.4 s of CPU, the binary file (keyed by the JSON files' sha256) a few milliseconds.
+ * ~0.4 s of CPU, the binary file (keyed by the JSON files' stamps: filesKey) a few milliseconds.
  */
 export function cachedPerceptronModel(dir: string, cacheDir: string, name = 'averaged_perceptron_tagger_eng'): PerceptronModel {
   const key = filesKey(dir, modelFiles(name));

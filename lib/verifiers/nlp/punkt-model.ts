@@ -50,7 +50,7 @@ export function loadPunktParams(dir: string): PunktParams {
 
 /**
  * A punkt_tab model folder, from `<project>/.cache/` when it was read before: reading the 20k-line ortho_context
- * table costs ~30 ms of CPU, the binary file (keyed by the folder's sha256) about a millisecond.
+ * table costs ~30 ms of CPU, the binary file (keyed by the files' stamps: filesKey) about a millisecond.
  */
 export function cachedPunktParams(dir: string, cacheDir: string): PunktParams {
   const key = filesKey(dir, FILES);

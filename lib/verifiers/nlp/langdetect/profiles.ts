@@ -114,7 +114,8 @@ let cached: ProfileModel | undefined;
 
 /**
  * The model over `dataPath('langdetect/profiles/*')`, loaded on first use and kept. Built once per profile set and
- * stored under `<project>/.cache/` (keyed by the profiles' sha256), so later processes load it without parsing.
+ * stored under `<project>/.cache/` (keyed by the profiles' names, sizes and times; see filesKey), so later processes
+ * load it without parsing.
  */
 export function profileModel(): ProfileModel {
   if (cached) return cached;
