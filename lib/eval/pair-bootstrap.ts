@@ -32,9 +32,17 @@ interface Support {
 }
 
 function supportOf(c: PairCounts): Support {
-  const idx = Int32Array.from(c.total.keys()).filter((i) => c.total[i]! > 0);
-  const pick = (a: Float64Array): Float64Array => Float64Array.from(idx, (i) => a[i]!);
-  return { idx, total: pick(c.total), strict: pick(c.strict), loose: pick(c.loose) };
+  let size = 0;
+  for (let i = 0; i < c.total.length; i++) if (c.total[i]! > 0) size++;
+  const support = { idx: new Int32Array(size), total: new Float64Array(size), strict: new Float64Array(size), loose: new Float64Array(size) };
+  for (let i = 0, j = 0; i < c.total.length; i++) {
+    if (!(c.total[i]! > 0)) continue;
+    support.idx[j] = i;
+    support.total[j] = c.total[i]!;
+    support.strict[j] = c.strict[i]!;
+    support.loose[j++] = c.loose[i]!;
+  }
+  return support;
 }
 
 /** Per pair, the sums of the current resample (total, strict, loose): base pairs first, then the derived ones. */
@@ -96,9 +104,11 @@ function resampledRatios(base: readonly PairCounts[], derived: ReadonlyArray<rea
   const sums = { total: new Float64Array(pairs), strict: new Float64Array(pairs), loose: new Float64Array(pairs) };
   const rng = createRng(opts.seed);
   const drawn = new Int32Array(n);
+  const picks = new Int32Array(n);
   for (let b = 0; b < opts.resamples; b++) {
     drawn.fill(0);
-    for (let i = 0; i < n; i++) drawn[rng.int(0, n - 1)]!++;
+    rng.fillInts(picks, 0, n - 1);
+    for (let i = 0; i < n; i++) drawn[picks[i]!]!++;
     sumBase(supports, drawn, sums);
     sumDerived(derived, base.length, sums);
     for (let k = 0; k < pairs; k++) {
@@ -114,7 +124,7 @@ function resampledRatios(base: readonly PairCounts[], derived: ReadonlyArray<rea
 
 function bounds(draws: Float64Array, level: number): Bounds {
   // Typed arrays sort numerically; the values are finite ratios, so the order is that of (a, b) => a - b.
-  const sorted = Array.from(draws.sort());
+  const sorted = draws.sort();
   return { lo: quantileSorted(sorted, (1 - level) / 2), hi: quantileSorted(sorted, (1 + level) / 2) };
 }
 

@@ -24,7 +24,7 @@ export function mean(values: readonly number[]): number {
 }
 
 /** Linear-interpolated quantile of sorted values (numpy's default, "linear"). */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
   const i = Math.floor(pos);

@@ -38,6 +38,20 @@ describe('createRng', () => {
     expect(() => rng.int(3, 2)).toThrow(/lo <= hi/);
   });
 
+  it('fills integers exactly as int() draws them, leaving the same state', () => {
+    for (const [seed, lo, hi, n] of [[0, 0, 540, 541], [7, 1, 6, 1000], [42, -3, 3, 5], [3, 5, 5, 4]] as const) {
+      const bulk = createRng(seed);
+      bulk.next(); // from a state that is not the seed's first
+      const one = rngFromState(bulk.state());
+      const out = new Int32Array(n);
+      bulk.fillInts(out, lo, hi);
+      expect(Array.from(out)).toEqual(Array.from({ length: n }, () => one.int(lo, hi)));
+      expect(bulk.state()).toEqual(one.state());
+      expect(bulk.next()).toBe(one.next());
+    }
+    expect(() => createRng(0).fillInts(new Int32Array(2), 3, 2)).toThrow(/lo <= hi/);
+  });
+
   it('shuffles into a permutation without touching the input', () => {
     const input = [1, 2, 3, 4, 5, 6, 7, 8];
     const out = shuffled(input, createRng(3));

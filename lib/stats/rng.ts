@@ -9,22 +9,59 @@ export interface Rng {
   next(): number;
   /** Uniform integer in [lo, hi], both inclusive. */
   int(lo: number, hi: number): number;
+  /** `out.length` draws of `int(lo, hi)` into `out`: the same numbers and the same state after, ~5x faster. */
+  fillInts(out: Int32Array, lo: number, hi: number): void;
   /** The generator state; `rngFromState(rng.state())` continues the same sequence. */
   state(): readonly number[];
   /** An independent generator (a jump of 2^64 steps ahead); this one is not advanced. */
   fork(): Rng;
 }
 
-function wrap(gen: RandomGenerator): Rng {
+function checkRange(lo: number, hi: number): void {
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) {
+    throw new Error(`rng.int: need integers lo <= hi, got lo=${lo}, hi=${hi}`);
+  }
+}
+
+function wrap(start: RandomGenerator): Rng {
+  let gen = start;
   const u32 = (): number => gen.unsafeNext() >>> 0;
   const next = (): number => (u32() * 2 ** 21 + (u32() >>> 11)) / 2 ** 53;
   return {
     next,
     int(lo, hi) {
-      if (!Number.isInteger(lo) || !Number.isInteger(hi) || hi < lo) {
-        throw new Error(`rng.int: need integers lo <= hi, got lo=${lo}, hi=${hi}`);
-      }
+      checkRange(lo, hi);
       return lo + Math.floor(next() * (hi - lo + 1));
+    },
+    fillInts(out, lo, hi) {
+      checkRange(lo, hi);
+      // xoroshiro128+ as pure-rand steps it (state words s01, s00, s11, s10), two steps per draw, written out in
+      // locals: a method call per word, or a closure over the state, costs ~6x as much, and a bootstrap draws
+      // 1000 x n of these.
+      let [s01, s00, s11, s10] = gen.getState() as [number, number, number, number];
+      const span = hi - lo + 1;
+      for (let i = 0; i < out.length; i++) {
+        const high = (s00 + s10) >>> 0;
+        let a0 = s10 ^ s00;
+        let a1 = s11 ^ s01;
+        let x00 = s00;
+        let x01 = s01;
+        s00 = (x00 << 24) ^ (x01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (x01 << 24) ^ (x00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        const low = (s00 + s10) >>> 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        x00 = s00;
+        x01 = s01;
+        s00 = (x00 << 24) ^ (x01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (x01 << 24) ^ (x00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        out[i] = lo + Math.floor(((high * 2 ** 21 + (low >>> 11)) / 2 ** 53) * span);
+      }
+      gen = xoroshiro128plus.fromState([s01, s00, s11, s10]);
     },
     state: () => gen.getState(),
     fork() {
