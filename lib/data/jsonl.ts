@@ -13,6 +13,9 @@ export class JsonlError extends Error {
   }
 }
 
+// A line of nothing but whitespace (what trim() removes; \s is the same set), tested without copying the line.
+const BLANK = /^\s*$/;
+
 /** One parsed row with where it came from. */
 export interface JsonlRow<T> {
   readonly value: T;
@@ -54,7 +57,7 @@ export async function* readJsonl<T = unknown>(file: string, validate?: RowValida
   for await (const raw of lines) {
     line++;
     const text = line === 1 ? stripBom(raw) : raw;
-    if (text.trim() === '') continue;
+    if (BLANK.test(text)) continue;
     yield { value: parseLine(file, text, line, validate), line };
   }
 }
@@ -75,7 +78,7 @@ export function readJsonlSync<T = unknown>(file: string, validate?: RowValidator
   const out: JsonlRow<T>[] = [];
   const lines = stripBom(readText(file)).split('\n');
   lines.forEach((text, i) => {
-    if (text.trim() !== '') out.push({ value: parseLine(file, text, i + 1, validate), line: i + 1 });
+    if (!BLANK.test(text)) out.push({ value: parseLine(file, text, i + 1, validate), line: i + 1 });
   });
   return out;
 }
