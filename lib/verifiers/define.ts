@@ -48,7 +48,12 @@ export function dropNulls(raw: unknown): Record<string, unknown> {
     throw new KwargsError('?', '', `expected an object of kwargs, got ${JSON.stringify(raw)}`);
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) if (v !== null && v !== undefined) out[k] = v;
+  // IFBench rows carry every kwarg name of the benchmark, ~50 a row, nearly all null: no [key, value] pair per name.
+  const source = raw as Record<string, unknown>;
+  for (const k of Object.keys(source)) {
+    const v = source[k];
+    if (v !== null && v !== undefined) out[k] = v;
+  }
   return out;
 }
 

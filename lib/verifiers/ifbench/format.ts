@@ -6,24 +6,34 @@ import { deletePunct, stripPunct } from './text';
 
 /** format:* ids that need no tokenizer (ifbench/instructions.py @db69a6f). */
 
-const CLOSER: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+// Brackets and quotes are ASCII, so the scans below read UTF-16 units: a half of a surrogate pair is never one of
+// them, and the verdicts are those of a walk over code points (upstream's `for c in response`), with no string per
+// character.
+const [PAREN, BRACKET, BRACE] = ['(', '[', '{'].map((c) => c.charCodeAt(0)) as [number, number, number];
+/** The opener a closer matches, by char code (0: not a closer). */
+const OPENER_OF = new Uint8Array(128);
+OPENER_OF[')'.charCodeAt(0)] = PAREN;
+OPENER_OF[']'.charCodeAt(0)] = BRACKET;
+OPENER_OF['}'.charCodeAt(0)] = BRACE;
+
 export const parentheses = fixedText(
   'format:parentheses',
   'Nest parentheses (and [brackets {and braces}]) at least 5 levels deep.',
   (r) => {
-    let open: string[] = [];
+    const open: number[] = [];
     let maxDepth = 0;
-    for (const c of r) {
-      if ('([{'.includes(c)) {
+    for (let i = 0; i < r.length; i++) {
+      const c = r.charCodeAt(i);
+      if (c === PAREN || c === BRACKET || c === BRACE) {
         open.push(c);
         maxDepth = Math.max(maxDepth, open.length);
-      } else if (c in CLOSER) {
-        if (open.length > 0 && open[open.length - 1] === CLOSER[c]) {
+      } else if (c < 128 && OPENER_OF[c] !== 0) {
+        if (open.length > 0 && open[open.length - 1] === OPENER_OF[c]) {
           open.pop();
           if (maxDepth >= 5 && open.length < maxDepth) return true;
         } else {
           // A mismatched closer resets everything, including the depth reached so far.
-          open = [];
+          open.length = 0;
           maxDepth = 0;
         }
       }
@@ -32,18 +42,21 @@ export const parentheses = fixedText(
   },
 );
 
+const [DOUBLE_QUOTE, SINGLE_QUOTE] = ['"', "'"].map((c) => c.charCodeAt(0)) as [number, number];
 export const quotes = fixedText(
   'format:quotes',
   'Include quotes within quotes within quotes, at least 3 levels deep, alternating between double quotes and single quotes.',
   (r) => {
-    const open: string[] = [];
+    const open: number[] = [];
     let reached = 0;
-    for (const c of r) {
+    for (let i = 0; i < r.length; i++) {
+      const c = r.charCodeAt(i);
+      if (c !== DOUBLE_QUOTE && c !== SINGLE_QUOTE) continue;
       // A quote equal to the innermost open one closes it; any other quote opens a level (so "" '' is no nesting).
       if (open.length > 0 && c === open[open.length - 1]) {
         open.pop();
         if (reached - open.length >= 3) return true;
-      } else if (c === '"' || c === "'") {
+      } else {
         open.push(c);
         reached = Math.max(reached, open.length);
       }

@@ -45,12 +45,18 @@ export const consonants = fixedText(
     }),
 );
 
+const SURROGATE = /[\ud800-\udfff]/;
 export const palindrome = fixedText(
   'words:palindrome',
   'Include at least 10 single-word palindromes, each at least 5 characters long.',
   (r) => {
     const words = pySplit(deletePunct(r).toLowerCase());
     const isPalindrome = (w: string): boolean => {
+      if (w.length < 5) return false; // fewer than 5 units is fewer than 5 code points
+      if (!SURROGATE.test(w)) {
+        for (let i = 0, j = w.length - 1; i < j; i++, j--) if (w.charCodeAt(i) !== w.charCodeAt(j)) return false;
+        return true;
+      }
       const cs = chars(w);
       return cs.length >= 5 && cs.join('') === cs.reverse().join('');
     };
