@@ -43,6 +43,17 @@ export const alliterationIncrement = fixedText(
 );
 
 const keywordKwargs = z.object({ word: textSchema, N: countSchema });
+// Compiled once per keyword (a regex with Unicode classes costs more to compile than to run on one sentence, and loose
+// mode asks up to 8 times per response); a few hundred keywords at most, so the map is kept small by clearing it.
+const keywordPatterns = new Map<string, RegExp>();
+function keywordPattern(word: string): RegExp {
+  let re = keywordPatterns.get(word);
+  if (re === undefined) {
+    if (keywordPatterns.size >= 1000) keywordPatterns.clear();
+    keywordPatterns.set(word, (re = new RegExp(pyBoundedLiteral(word, pyCaselessLiteral(word)), 'u')));
+  }
+  return re;
+}
 export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
   id: 'sentence:keyword',
   kwargs: keywordKwargs,
@@ -55,7 +66,7 @@ export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
     const sentence = sentences.at(k.N - 1);
     if (sentence === undefined) return false;
     // re.IGNORECASE is sre's rule (İ, ı and i are one letter), not JS's i flag: match in the lowered sentence.
-    return new RegExp(pyBoundedLiteral(k.word, pyCaselessLiteral(k.word)), 'u').test(pyLowerText(sentence));
+    return keywordPattern(k.word).test(pyLowerText(sentence));
   },
 });
 
