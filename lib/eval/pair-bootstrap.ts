@@ -99,13 +99,17 @@ function sumDerived(derived: ReadonlyArray<readonly number[]>, offset: number, s
 function resampledRatios(base: readonly PairCounts[], derived: ReadonlyArray<readonly number[]>, n: number, opts: ResampleOptions): Array<[Float64Array, Float64Array]> {
   const supports = base.map(supportOf);
   const pairs = base.length + derived.length;
-  const draws = Array.from({ length: pairs }, (): [Float64Array, Float64Array] => [new Float64Array(opts.resamples), new Float64Array(opts.resamples)]);
+  const R = opts.resamples;
+  // Pair k's ratios go to [k * R, k * R + drawCount[k]) of one array per mode (no array of arrays to unpack in the
+  // loop: this code runs once per process, mostly before V8 has optimised it).
+  const strictDraws = new Float64Array(pairs * R);
+  const looseDraws = new Float64Array(pairs * R);
   const drawCount = new Int32Array(pairs);
   const sums = { total: new Float64Array(pairs), strict: new Float64Array(pairs), loose: new Float64Array(pairs) };
   const rng = createRng(opts.seed);
   const drawn = new Int32Array(n);
   const picks = new Int32Array(n);
-  for (let b = 0; b < opts.resamples; b++) {
+  for (let b = 0; b < R; b++) {
     drawn.fill(0);
     rng.fillInts(picks, 0, n - 1);
     for (let i = 0; i < n; i++) drawn[picks[i]!]!++;
@@ -114,12 +118,15 @@ function resampledRatios(base: readonly PairCounts[], derived: ReadonlyArray<rea
     for (let k = 0; k < pairs; k++) {
       const total = sums.total[k]!;
       if (total === 0) continue;
-      const [strictDraws, looseDraws] = draws[k]!;
-      strictDraws[drawCount[k]!] = sums.strict[k]! / total;
-      looseDraws[drawCount[k]!++] = sums.loose[k]! / total;
+      const at = k * R + drawCount[k]!++;
+      strictDraws[at] = sums.strict[k]! / total;
+      looseDraws[at] = sums.loose[k]! / total;
     }
   }
-  return draws.map(([s, l], k) => [s.subarray(0, drawCount[k]!), l.subarray(0, drawCount[k]!)]);
+  return Array.from(drawCount, (count, k): [Float64Array, Float64Array] => [
+    strictDraws.subarray(k * R, k * R + count),
+    looseDraws.subarray(k * R, k * R + count),
+  ]);
 }
 
 function bounds(draws: Float64Array, level: number): Bounds {

@@ -38,7 +38,11 @@ function wrap(start: RandomGenerator): Rng {
       // xoroshiro128+ as pure-rand steps it (state words s01, s00, s11, s10), two steps per draw, written out in
       // locals: a method call per word, or a closure over the state, costs ~6x as much, and a bootstrap draws
       // 1000 x n of these.
-      let [s01, s00, s11, s10] = gen.getState() as [number, number, number, number];
+      const st = gen.getState();
+      let s01 = st[0]!;
+      let s00 = st[1]!;
+      let s11 = st[2]!;
+      let s10 = st[3]!;
       const span = hi - lo + 1;
       for (let i = 0; i < out.length; i++) {
         const high = (s00 + s10) >>> 0;
