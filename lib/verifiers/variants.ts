@@ -28,11 +28,14 @@ export interface LooseVariant {
  * @example looseVariants('Sure!\n**Answer**\nBye').map((v) => v.text)
  */
 export function looseVariants(response: string): LooseVariant[] {
-  const lines = response.split('\n');
-  const removeFirst = pyStrip(lines.slice(1).join('\n'));
-  const removeLast = pyStrip(lines.slice(0, -1).join('\n'));
-  const removeBoth = pyStrip(lines.slice(1, -1).join('\n'));
-  const noStar = (s: string): string => s.replaceAll('*', '');
+  // split('\n'), slice and join('\n') again, as upstream does, are slices between the first and last newline.
+  const first = response.indexOf('\n');
+  const last = response.lastIndexOf('\n');
+  const removeFirst = pyStrip(first < 0 ? '' : response.slice(first + 1));
+  const removeLast = pyStrip(last < 0 ? '' : response.slice(0, last));
+  const removeBoth = pyStrip(first < 0 ? '' : response.slice(first + 1, last));
+  // Most responses have no '*': the variant is then the same string (and found equal without comparing its text).
+  const noStar = (s: string): string => (s.includes('*') ? s.replaceAll('*', '') : s);
   const texts = [
     response,
     noStar(response),
