@@ -11,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataPath } from '../lib/data/paths';
 import { officialIfbench, officialIfeval, type Lookup, type OfficialScorer } from './official-scorers';
-import { ifkitEval, timeProcess, type Command, type ProcessTime } from './whole-process';
+import { bareNode, ifkitEval, timeProcess, type Command, type ProcessTime } from './whole-process';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const RUNS_10X = Number(process.env.RUNS_10X ?? 3);
@@ -87,6 +87,29 @@ function compare(size: Sized, official: Lookup, dir: string): string {
   return `${head} | official wall ${seconds(refWall)} s  CPU ${seconds(refCpu)} s | ratio wall ${ratio(refWall, wall)}  CPU ${ratio(refCpu, cpu)} | results ${sameResults(ifkitOut, official.scorer, officialOut)}`;
 }
 
+/**
+ * What no input size changes: Node starting and exiting, and `ifkit eval` on the suite's first prompt alone (start-up,
+ * the bundle, the models that prompt needs, one bootstrap, the files written). At 1x these are most of ifkit's time.
+ */
+function fixedCosts(dir: string): string[] {
+  const first = (file: string, name: string): string => {
+    const path = join(dir, name);
+    writeFileSync(path, readFileSync(dataPath(file), 'utf8').split('\n')[0] + '\n');
+    return path;
+  };
+  const medianWall = (command: Command, what: string): string => {
+    const times = Array.from({ length: RUNS }, () => timed(command, what).wallMs);
+    return `${seconds(median(times)).trim()} s`;
+  };
+  const lines = [`node itself (node -e, nothing to do): ${medianWall(bareNode(), 'node')} wall`];
+  for (const suite of SUITES) {
+    const input = first(suite.input, `one-${suite.input.split('/')[0]}-input.jsonl`);
+    const responses = first(suite.responses, `one-${suite.input.split('/')[0]}-responses.jsonl`);
+    lines.push(`ifkit eval on ${suite.name.split(' ')[0]}'s first prompt alone: ${medianWall(ifkitEval(input, responses, join(dir, 'one-out')), 'ifkit eval')} wall`);
+  }
+  return lines;
+}
+
 function main(): void {
   console.log(`machine: ${cpus().length} cores; load average ${load()}; medians of ${RUNS} rounds at 1x, ${RUNS_10X} at 10x`);
   console.log('ratio = official / ifkit; CPU is each process reporting its own (all threads); official scorers run with scipy hidden');
@@ -97,6 +120,8 @@ function main(): void {
       console.log(`\n${suite.name}${'missing' in official ? ` — official scorer not set up (${official.missing}; see docs/official-scorers.md): ifkit only` : ''}`);
       for (const size of sizes(suite, join(root, suite.input.split('/')[0]!))) console.log(compare(size, official, join(root, suite.input.split('/')[0]!)));
     }
+    console.log(`\nfixed costs (medians of ${RUNS}):`);
+    for (const line of fixedCosts(root)) console.log(`  ${line}`);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -32,10 +32,13 @@ export function timeProcess(command: Command): ProcessTime {
 const ROOT = join(__dirname, '..');
 
 // bin/ifkit.js as `npx ifkit` runs it (the cached esbuild bundle of `eval`), plus an exit hook that reports CPU.
-const NODE_DRIVER = [
-  "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu_ms=' + (u.user + u.system) / 1000 + '\\n'); });",
-  `require(${JSON.stringify(join(ROOT, 'bin', 'ifkit.js'))});`,
-].join(' ');
+const EXIT_HOOK = "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write('cpu_ms=' + (u.user + u.system) / 1000 + '\\n'); });";
+const NODE_DRIVER = `${EXIT_HOOK} require(${JSON.stringify(join(ROOT, 'bin', 'ifkit.js'))});`;
+
+/** Node itself, doing nothing: the part of every whole-process time that no JavaScript can remove. */
+export function bareNode(): Command {
+  return { program: process.execPath, args: ['-e', EXIT_HOOK], cwd: ROOT };
+}
 
 /** `ifkit eval --input … --responses … --out …` (1000-resample CIs, as users run it). */
 export function ifkitEval(input: string, responses: string, out: string): Command {
