@@ -3,6 +3,7 @@ import { englishStopwords, sentTokenize } from '../nlp/nltk';
 import { countWords, pyLen, pyStrip, wordTokens } from '../nlp/pytext';
 import { countSchema } from '../kwargs';
 import { fixedText, ifbench } from './spec';
+import { trigramSet, type TrigramSet } from './trigram-set';
 
 /** ratio:* ids (ifbench/instructions.py @db69a6f). Sentences are nltk.sent_tokenize's. */
 
@@ -57,30 +58,11 @@ export const sentenceBalance = fixedText(
 );
 
 const overlapKwargs = z.object({ reference_text: z.string({ error: 'must be a string' }), percentage: countSchema });
-/**
- * The set of character trigrams (nltk.ngrams over a str walks its characters, not its words), each as one key: three
- * BMP code points packed into a number (48 bits, exact), a trigram with an astral code point as its string. Numbers
- * and strings never collide in a Set, so the set has one key per distinct trigram, as Python's set of tuples.
- */
-function trigrams(s: string): Set<number | string> {
-  const out = new Set<number | string>();
-  let a = -1;
-  let b = -1;
-  for (let i = 0; i < s.length; ) {
-    const c = s.codePointAt(i)!;
-    i += c > 0xffff ? 2 : 1;
-    if (a >= 0) out.add(a <= 0xffff && b <= 0xffff && c <= 0xffff ? (a * 0x10000 + b) * 0x10000 + c : String.fromCodePoint(a, b, c));
-    a = b;
-    b = c;
-  }
-  return out;
-}
-
 // Loose mode checks up to 8 variants of a response against the same reference text: its trigrams are built once.
 let lastReference: string | undefined;
-let lastReferenceTrigrams = new Set<number | string>();
-function referenceTrigrams(text: string): Set<number | string> {
-  if (text !== lastReference) (lastReferenceTrigrams = trigrams(text)), (lastReference = text);
+let lastReferenceTrigrams: TrigramSet = trigramSet('');
+function referenceTrigrams(text: string): TrigramSet {
+  if (text !== lastReference) (lastReferenceTrigrams = trigramSet(text)), (lastReference = text);
   return lastReferenceTrigrams;
 }
 
@@ -89,12 +71,9 @@ export const overlap = ifbench<z.infer<typeof overlapKwargs>>({
   kwargs: overlapKwargs,
   describe: (k) => `Maintain a trigram overlap of ${k.percentage}% (±2%) with the provided reference text.`,
   check: (r, k) => {
-    const mine = trigrams(r);
+    const mine = trigramSet(r);
     if (mine.size === 0) return false;
-    const ref = referenceTrigrams(k.reference_text);
-    let shared = 0;
-    for (const t of mine) if (ref.has(t)) shared++;
-    const pct = (shared / mine.size) * 100;
+    const pct = (mine.sharedWith(referenceTrigrams(k.reference_text)) / mine.size) * 100;
     return k.percentage - 2 <= pct && pct <= k.percentage + 2;
   },
 });
