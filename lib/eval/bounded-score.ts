@@ -59,7 +59,7 @@ const MAX_CHUNK = 4096;
 /**
  * Scores prompts as scorePrompts does, no check running longer than `checkTimeoutMs`. Chunks start at `chunkSize`
  * prompts and double while a chunk takes under an eighth of the bound: each bounded run costs ~0.5 ms (a watchdog
- * thread started and joined), 85 of them on 10 copies of IFEval at a fixed 64; doubling makes it ~10.
+ * thread started and joined), 85 of them on 10 copies of IFEval at a fixed 64; doubling makes it 7.
  * @example scorePromptsWithin(prompts, joined.responses, 2000).timeouts // [] unless a check overran
  */
 export function scorePromptsWithin(prompts: readonly PreparedPrompt[], responses: ReadonlyArray<string | null>, checkTimeoutMs: number, chunkSize = 64): BoundedScoring {
