@@ -1,4 +1,4 @@
-import { insideSurrogatePair, PY_PUNCTUATION, PY_WORD_CHAR, pyWordCharAt, pyWordCharBefore } from '../nlp/pytext';
+import { insideSurrogatePair, PY_PUNCTUATION, PY_WORD_CHAR, pyWordBoundary } from '../nlp/pytext';
 
 /**
  * The Python string idioms the IFBench checkers repeat, in one place.
@@ -71,16 +71,12 @@ export function pyBoundedLiteral(literal: string, body?: string): string {
  * @example pyContainsBounded('Emma, Emmanuel', 'Emma') // true; pyContainsBounded('Emmanuel', 'Emma') // false
  */
 export function pyContainsBounded(text: string, literal: string): boolean {
-  const first = firstChar(literal);
-  if (first === undefined) return new RegExp(pyBoundedLiteral(literal), 'u').test(text);
-  // \b before a word character needs a non-word (or the start) before it; before a non-word, a word character.
-  const wordBefore = !WORD_CHAR.test(first);
-  const wordAfter = !WORD_CHAR.test([...literal].pop()!);
+  if (literal === '') return new RegExp(pyBoundedLiteral(literal), 'u').test(text);
   for (let at = text.indexOf(literal); at !== -1; at = text.indexOf(literal, at + 1)) {
     const end = at + literal.length;
     // A regex with the u flag reads code points: it never matches from or up to the middle of a surrogate pair.
     if (insideSurrogatePair(text, at) || insideSurrogatePair(text, end)) continue;
-    if (pyWordCharBefore(text, at) === wordBefore && pyWordCharAt(text, end) === wordAfter) return true;
+    if (pyWordBoundary(text, at) && pyWordBoundary(text, end)) return true;
   }
   return false;
 }

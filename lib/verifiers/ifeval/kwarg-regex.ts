@@ -1,5 +1,5 @@
 import { pyCaselessMembers, pyCaselessSet, pyLowerText } from '../nlp/py-case';
-import { PY_WHITESPACE, pyWordCharAt, pyWordCharBefore } from '../nlp/pytext';
+import { PY_WHITESPACE, pyWordBoundary } from '../nlp/pytext';
 import { pyRegexError } from './py-regex-syntax';
 
 /*
@@ -326,11 +326,6 @@ export function countMatches(re: KwargRegExp, original: string): number {
 }
 
 const PY_META = /[.^$*+?{}[\]\\|()]/;
-/** Python `\b` at position i (between text[i-1] and text[i], Unicode word characters). */
-function isBoundary(text: string, i: number): boolean {
-  return pyWordCharBefore(text, i) !== pyWordCharAt(text, i);
-}
-
 /**
  * Python `bool(re.search(r"\b" + pattern + r"\b", text, re.IGNORECASE))`. A literal pattern is searched as a
  * literal and its word boundaries checked by hand at each occurrence (overlapping ones included), which is much
@@ -343,7 +338,7 @@ export function hasWholeWordMatch(pattern: string, text: string): boolean {
   re.lastIndex = 0;
   try {
     for (let m = re.exec(lowered); m !== null; m = re.exec(lowered)) {
-      if (isBoundary(text, m.index) && isBoundary(text, m.index + m[0].length)) return true;
+      if (pyWordBoundary(text, m.index) && pyWordBoundary(text, m.index + m[0].length)) return true;
       // Retry one code point later (u-mode exec moves an index inside a surrogate pair back to its start).
       re.lastIndex = m.index + (text.codePointAt(m.index)! > 0xffff ? 2 : 1);
     }

@@ -123,15 +123,20 @@ const isHigh = (s: string, i: number): boolean => (s.charCodeAt(i) & 0xfc00) ===
 const isLow = (s: string, i: number): boolean => (s.charCodeAt(i) & 0xfc00) === 0xdc00;
 
 /** Whether the code point that ends just before index `i` of `text` is a Python `\w` character (false at 0). */
-export function pyWordCharBefore(text: string, i: number): boolean {
+function pyWordCharBefore(text: string, i: number): boolean {
   if (i <= 0) return false;
   const start = isLow(text, i - 1) && i >= 2 && isHigh(text, i - 2) ? i - 2 : i - 1;
   return ONE_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start)!));
 }
 
 /** Whether the code point that starts at index `i` of `text` is a Python `\w` character (false at the end). */
-export function pyWordCharAt(text: string, i: number): boolean {
+function pyWordCharAt(text: string, i: number): boolean {
   return i < text.length && ONE_WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+/** Python's `\b` at index `i` of `text`: a word character on one side and not on the other (Unicode `\w`). */
+export function pyWordBoundary(text: string, i: number): boolean {
+  return pyWordCharBefore(text, i) !== pyWordCharAt(text, i);
 }
 
 /** Whether index `i` falls between the two halves of a surrogate pair (where a u-flag regex never starts or ends). */
