@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rememberBounded } from '../../data/bounded-map';
 import { sampleKeyword } from '../word-pool';
 import { pyCaselessLiteral, pyLowerText } from '../nlp/py-case';
 import { sentTokenize } from '../nlp/nltk';
@@ -46,14 +47,8 @@ const keywordKwargs = z.object({ word: textSchema, N: countSchema });
 // Compiled once per keyword (a regex with Unicode classes costs more to compile than to run on one sentence, and loose
 // mode asks up to 8 times per response); a few hundred keywords at most, so the map is kept small by clearing it.
 const keywordPatterns = new Map<string, RegExp>();
-function keywordPattern(word: string): RegExp {
-  let re = keywordPatterns.get(word);
-  if (re === undefined) {
-    if (keywordPatterns.size >= 1000) keywordPatterns.clear();
-    keywordPatterns.set(word, (re = new RegExp(pyBoundedLiteral(word, pyCaselessLiteral(word)), 'u')));
-  }
-  return re;
-}
+const keywordPattern = (word: string): RegExp =>
+  keywordPatterns.get(word) ?? rememberBounded(keywordPatterns, word, new RegExp(pyBoundedLiteral(word, pyCaselessLiteral(word)), 'u'), 1000);
 export const keyword = ifbench<z.infer<typeof keywordKwargs>>({
   id: 'sentence:keyword',
   kwargs: keywordKwargs,

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../data/bounded-map';
 import { pyCaselessMembers, pyCaselessSet, pyLowerText } from '../nlp/py-case';
 import { PY_WHITESPACE, pyWordBoundary } from '../nlp/pytext';
 import { pyRegexError } from './py-regex-syntax';
@@ -295,9 +296,7 @@ export function compileKwargPattern(pattern: string, opts: PatternOptions): Kwar
   } catch (e) {
     throw new PatternError(`is not a valid regular expression (${(e as Error).message})`);
   }
-  if (cache.size > 1000) cache.clear();
-  cache.set(key, re);
-  return re;
+  return rememberBounded(cache, key, re, 1000);
 }
 
 /** Python `bool(re.search(...))`. */

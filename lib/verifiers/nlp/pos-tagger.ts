@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../data/bounded-map';
 import { pyIsDigit } from './punkt-chars';
 import type { PerceptronModel } from './pos-tagger-model';
 import { findKey, type StringIndex } from './string-index';
@@ -69,11 +70,7 @@ function cacheOf(model: PerceptronModel): ModelCache {
   return cache;
 }
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
-  if (map.size >= CACHE_LIMIT) map.clear();
-  map.set(key, value);
-  return value;
-}
+const remember = <K, V>(map: Map<K, V>, key: K, value: V): V => rememberBounded(map, key, value, CACHE_LIMIT);
 
 /** Rows of `i word`, `i-1 word`, `i-1 suffix`, `i-2 word`, `i+1 word`, `i+1 suffix`, `i+2 word` for `x`. */
 function contextRows(x: string, features: StringIndex, cache: Map<string, Int32Array>): Int32Array {

@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../data/bounded-map';
 import { PY_NS, PY_S, pyRstripLength } from './punkt-chars';
 import { textContainsSentbreak } from './punkt-annotate';
 import type { PunktParams } from './punkt-model';
@@ -30,13 +31,7 @@ function containsBreak(context: string, params: PunktParams): boolean {
   if (context.length > MAX_CACHED_CONTEXT) return textContainsSentbreak(context, params);
   let cache = decisionCache.get(params);
   if (cache === undefined) decisionCache.set(params, (cache = new Map()));
-  let found = cache.get(context);
-  if (found === undefined) {
-    if (cache.size >= MAX_CACHE_SIZE) cache.clear();
-    found = textContainsSentbreak(context, params);
-    cache.set(context, found);
-  }
-  return found;
+  return cache.get(context) ?? rememberBounded(cache, context, textContainsSentbreak(context, params), MAX_CACHE_SIZE);
 }
 
 /** Python `string.whitespace`, which `_get_last_whitespace_index` uses (ASCII only, unlike `\s`). */

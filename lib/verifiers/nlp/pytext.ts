@@ -1,3 +1,5 @@
+import { rememberBounded } from '../../data/bounded-map';
+
 /**
  * Python `str` semantics that the official checkers rely on, in JavaScript.
  * JS and Python disagree on whitespace, word characters, case predicates and string length;
@@ -53,13 +55,10 @@ const unitSets = new Map<string, ReadonlySet<number> | null>();
 
 /** The units of `chars` as a set, or null when one is a surrogate (half of a character outside the BMP, or alone). */
 function unitSet(chars: string): ReadonlySet<number> | null {
-  let set = unitSets.get(chars);
-  if (set === undefined) {
-    set = /[\ud800-\udfff]/.test(chars) ? null : new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
-    if (unitSets.size >= UNIT_SETS_LIMIT) unitSets.clear();
-    unitSets.set(chars, set);
-  }
-  return set;
+  const hit = unitSets.get(chars);
+  if (hit !== undefined) return hit;
+  const units = /[\ud800-\udfff]/.test(chars) ? null : new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+  return rememberBounded(unitSets, chars, units, UNIT_SETS_LIMIT);
 }
 
 function stripSet(s: string, chars: string, left: boolean, right: boolean): string {

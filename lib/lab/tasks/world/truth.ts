@@ -1,3 +1,4 @@
+import { rememberBounded } from '../../../data/bounded-map';
 import type { PreparedCheck } from '../../../verifiers/define';
 import { getConstraint } from '../../../verifiers/registry';
 import { passes } from '../../../verifiers/types';
@@ -13,13 +14,7 @@ const bound = new Map<string, PreparedCheck>();
 
 function checkOf(c: LabConstraint): PreparedCheck {
   const key = `${c.id}\u0000${JSON.stringify(c.kwargs)}`;
-  let check = bound.get(key);
-  if (check === undefined) {
-    check = getConstraint(c.id).prepare(c.kwargs);
-    if (bound.size > 50_000) bound.clear();
-    bound.set(key, check);
-  }
-  return check;
+  return bound.get(key) ?? rememberBounded(bound, key, getConstraint(c.id).prepare(c.kwargs), 50_000);
 }
 
 /** True verdicts of `response`, one per constraint. @example trueVerdicts('coral reef', [{ type: 'include', kind: 'hard', id: 'keywords:existence', kwargs: { keywords: ['coral'] } }]) // [true] */
