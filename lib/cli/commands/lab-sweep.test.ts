@@ -43,8 +43,8 @@ const jobDir = (out: string, arm: string) => join(root, out, 'judge-precision', 
 const read = (...path: string[]) => readFileSync(join(...path), 'utf8');
 const rows = (file: string) => (existsSync(file) ? read(file).split('\n').filter((l) => l !== '').length : 0);
 
-async function until(what: string, ok: () => boolean, timeoutMs = 120 * SECONDS): Promise<void> {
-  for (const t0 = Date.now(); !ok(); await new Promise((r) => setTimeout(r, 20))) {
+async function until(what: string, ok: () => boolean, timeoutMs = 120 * SECONDS, pollMs = 20): Promise<void> {
+  for (const t0 = Date.now(); !ok(); await new Promise((r) => setTimeout(r, pollMs))) {
     if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting until ${what}`);
   }
 }
@@ -119,8 +119,10 @@ describe('ifkit lab run', () => {
     const a = jobDir('kill', ARMS[0]);
     const workerA = await workerPid(a);
     const workerB = await workerPid(jobDir('kill', ARMS[1]));
-    // step 3 is written: past the checkpoint at 2, before the one at 4
-    await until('step 3 of the first job is written', () => rows(join(a, 'metrics.jsonl')) >= 3);
+    // step 3 is written: past the checkpoint at 2, before the one at 4. A smoke step can take less than the usual
+    // 20 ms poll (a CI run once found step 4 written by the time the kill arrived), so this wait polls every
+    // millisecond.
+    await until('step 3 of the first job is written', () => rows(join(a, 'metrics.jsonl')) >= 3, 120 * SECONDS, 1);
     process.kill(workerA, 'SIGKILL');
     child.kill('SIGKILL');
     expect((await exit).signal).toBe('SIGKILL');
